@@ -1,0 +1,15 @@
+/** The ordered list of migrations. Add new ones at the end; never edit a released one. */
+import type { Migration } from 'kysely';
+import * as createListings from './2026_11_22_0001_create_listings';
+import * as havenTaxonomy from './2026_11_22_0002_haven_taxonomy';
+import * as createAccounts from './2026_11_22_0003_create_accounts';
+import * as searchSupport from './2026_11_22_0004_search_support';
+import * as scheduleLinkIndex from './2026_11_22_0005_schedule_link_index';
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_22_0001_create_listings': createListings,
+  '2026_11_22_0002_haven_taxonomy': havenTaxonomy,
+  '2026_11_22_0003_create_accounts': createAccounts,
+  '2026_11_22_0004_search_support': searchSupport,
+  '2026_11_22_0005_schedule_link_index': scheduleLinkIndex,
+};
