@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, publicConfig } from './config.server';
+
+describe('configuration', () => {
+  it('has working defaults: PGlite in ./data/pglite on port 3000 with demo data', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, PGLITE_DIR: './data/pglite', SEED_DEMO: '1' });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://localhost/haven' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ QUICK_EXIT_URL: 'javascript:alert(1)' }, 'QUICK_EXIT_URL'],
+    [{ TILE_URL: 'https://tiles.example.org/map.png' }, 'TILE_URL'],
+    [{ SEED_DEMO: 'yes' }, 'SEED_DEMO'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+  ])('rejects %o with a message naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as ConfigError).issues.some((issue) => issue.startsWith(`${name}:`))).toBe(true);
+    }
+  });
+
+  it('accepts PostgreSQL URLs and treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://app@db:5432/haven' }).DATABASE_URL).toBe(
+      'postgresql://app@db:5432/haven',
+    );
+    expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('lets only an allow-list reach the browser', () => {
+    const exposed = JSON.stringify(
+      publicConfig(
+        loadConfig({ DATABASE_URL: 'postgres://secret@db/haven', SESSION_SECRET: 'x'.repeat(40) }),
+      ),
+    );
+    expect(exposed).not.toContain('secret@db');
+    expect(exposed).not.toContain('xxxx');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { lookupCity, lookupZip, nearestPlace, resolvePlace, stateTimeZone } from './gazetteer.server';
+
+describe('gazetteer', () => {
+  it('resolves a ZIP (and ZIP+4) to its centroid', () => {
+    const place = lookupZip('77002');
+    expect(place).toMatchObject({ city: 'Houston', state: 'TX', zip: '77002' });
+    expect(place!.latitude).toBeCloseTo(29.76, 1);
+    expect(place!.longitude).toBeCloseTo(-95.36, 1);
+    expect(resolvePlace(' 77002-1234 ')).toMatchObject({ ok: true, place: { zip: '77002' } });
+  });
+
+  it('resolves "City, ST" in several spellings to the same city centroid', () => {
+    const houston = lookupCity('Houston', 'TX');
+    expect(houston).not.toBeNull();
+    for (const text of ['Houston, TX', 'houston tx', 'Houston, Texas', '  HOUSTON ,  tx ']) {
+      expect(resolvePlace(text)).toEqual({ ok: true, place: houston });
+    }
+    expect(resolvePlace('Santa Fe New Mexico')).toMatchObject({
+      ok: true,
+      place: { city: 'Santa Fe', state: 'NM' },
+    });
+  });
+
+  it('gives not_found with suggestions for unknown places, never throws', () => {
+    expect(resolvePlace('00000')).toEqual({ ok: false, reason: 'not_found', suggestions: [] });
+    const typo = resolvePlace('Huston, TX');
+    expect(typo.ok).toBe(false);
+    if (!typo.ok) expect(typo.suggestions).toContain('Houston, TX');
+    expect(resolvePlace('Atlantis')).toMatchObject({ ok: false, reason: 'not_found' });
+    expect(resolvePlace('   ')).toEqual({ ok: false, reason: 'empty', suggestions: [] });
+    expect(resolvePlace("'; drop table service; --")).toMatchObject({ ok: false });
+  });
+
+  it('finds the nearest place to a point, and none far out at sea', () => {
+    expect(nearestPlace(29.76, -95.36)).toMatchObject({ state: 'TX' });
+    expect(nearestPlace(0, -30)).toBeNull();
+  });
+
+  it('knows the time zone of a state, split where a state spans two', () => {
+    expect(stateTimeZone('NY')).toBe('America/New_York');
+    expect(stateTimeZone('tx', -95.36)).toBe('America/Chicago');
+    expect(stateTimeZone('TX', -106.44)).toBe('America/Denver');
+    expect(stateTimeZone('ZZ')).toBeNull();
+  });
+});

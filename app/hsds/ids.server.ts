@@ -1,0 +1,57 @@
+/**
+ * Stable ids for imported rows. A source id that is already a UUID is kept, so packages that
+ * use UUIDs (HSDS 3.0) keep their identities across systems; anything else gets a
+ * deterministic UUID (RFC 4122 version 5, SHA-1 name-based) from (source, table, source id),
+ * so re-importing the same package upserts the same rows instead of duplicating them.
+ */
+import { createHash } from 'node:crypto';
+
+/** Haven's fixed namespace for name-based ids (never change: ids would all move). */
+const HAVEN_NAMESPACE = '6f1d2c3a-7b7e-4f1a-9a4e-5c2b8d0e9f11';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: string) => UUID.test(value);
+
+function formatUuid(bytes: Buffer): string {
+  const hex = bytes.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** RFC 4122 §4.3 name-based UUID (version 5). */
+export function uuidV5(name: string, namespace: string = HAVEN_NAMESPACE): string {
+  const hash = createHash('sha1')
+    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
+    .update(name, 'utf8')
+    .digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  return formatUuid(hash);
+}
+
+/** The id an imported row gets: its own UUID, or one derived from where it came from. */
+export function stableId(source: string, table: string, sourceId: string): string {
+  const trimmed = sourceId.trim();
+  if (isUuid(trimmed)) return trimmed.toLowerCase();
+  return uuidV5(`${source}\u0000${table}\u0000${trimmed}`);
+}
+
+/**
+ * The id the migration gives Haven's own taxonomy terms: md5('term:<taxonomy>:<code>')::uuid.
+ * Computed here too so mapped category attributes point at the right rows without a query.
+ */
+export function havenTermId(taxonomy: 'haven' | 'haven-population' | 'haven-cost', code: string): string {
+  return formatUuid(createHash('md5').update(`term:${taxonomy}:${code}`).digest());
+}
+
+export function havenTaxonomyId(taxonomy: string): string {
+  return formatUuid(createHash('md5').update(`taxonomy:${taxonomy}`).digest());
+}
+
+/** A short content hash, used to give blank-id rows an id that survives re-import. */
+export function contentKey(values: Record<string, unknown>): string {
+  const sorted = Object.keys(values)
+    .sort()
+    .map((key) => [key, values[key] ?? null]);
+  return createHash('sha1').update(JSON.stringify(sorted)).digest('hex').slice(0, 20);
+}

@@ -1,0 +1,131 @@
+/**
+ * The HSDS importer: package on disk → cleaned, validated, resolved rows → one transaction.
+ * Valid rows are kept and every rejected or repaired row is reported; a fatal problem
+ * (unreadable package, nothing to import, a database error) writes nothing at all.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/types';
+import { refreshSearchText } from '../listings/search-text.server';
+import { enrich } from './enrich.server';
+import { normalizePackage } from './normalize';
+import { loadPackage, type RawPackage } from './read-package.server';
+import { ImportError, type ImportReport, IssueLog } from './report';
+import { resolvePackage } from './resolve.server';
+import { TABLE_ORDER, type TableName } from './tables';
+import { type CleanRow, validateTable } from './validate';
+import { upsertRows } from './write.server';
+
+export interface ImportOptions {
+  /** Imported organizations start as 'pending' instead of 'verified'. */
+  pending?: boolean;
+  /** Namespace for derived ids; defaults to the package's name. */
+  source?: string;
+  now?: Date;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { phase: 'read' | 'validate' | 'resolve' | 'search-text' | 'done'; message: string }
+  | { phase: 'write'; table: TableName; done: number; total: number };
+
+export async function importHsds(
+  db: Kysely<Database>,
+  input: string | RawPackage,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const started = Date.now();
+  const now = options.now ?? new Date();
+  const progress = options.onProgress ?? (() => {});
+  const log = new IssueLog();
+
+  progress({ phase: 'read', message: typeof input === 'string' ? `reading ${input}` : 'reading package' });
+  const pkg = typeof input === 'string' ? await loadPackage(input) : input;
+  const source = options.source ?? pkg.name;
+  for (const warning of pkg.warnings)
+    log.add({ file: 'datapackage.json', line: 0, table: 'package', severity: 'warning', reason: warning });
+  const normalized = normalizePackage(pkg);
+  for (const row of pkg.tables.get('unknown') ?? []) {
+    log.add({
+      ...row.ref,
+      table: 'unknown',
+      severity: 'rejected',
+      reason: 'not a recognisable HSDS service, organization, location or taxonomy term',
+    });
+  }
+
+  progress({ phase: 'validate', message: 'cleaning and validating rows' });
+  const validated = new Map<TableName, Map<string, CleanRow>>();
+  for (const table of TABLE_ORDER)
+    validated.set(table, validateTable(table, normalized.tables.get(table) ?? [], log));
+  if ((validated.get('organization')?.size ?? 0) === 0 && (validated.get('service')?.size ?? 0) === 0) {
+    throw new ImportError('the package holds no valid organizations or services', 'empty');
+  }
+
+  let written: Map<TableName, number>;
+  try {
+    written = await db.transaction().execute(async (trx) => {
+      progress({ phase: 'resolve', message: 'resolving ids and references' });
+      const { tables: resolved, sources } = await resolvePackage(trx, source, validated, log);
+      const organizations = resolved.get('organization') ?? [];
+      const keepVerification = new Set(
+        organizations.filter((org) => org.verification_status == null).map((org) => String(org.id)),
+      );
+      enrich(resolved, log, {
+        pending: !!options.pending,
+        now,
+        sourceOf: (table, id) => sources.get(`${table}|${id}`) ?? { file: table, line: 0 },
+      });
+      if (organizations.length === 0 && (resolved.get('service')?.length ?? 0) === 0) {
+        throw new ImportError('no organization or service could be imported', 'empty');
+      }
+      const counts = new Map<TableName, number>();
+      for (const table of TABLE_ORDER) {
+        const rows = resolved.get(table) ?? [];
+        let done = 0;
+        await upsertRows(trx, table, rows, {
+          keepVerification,
+          onRows: (count) => {
+            done += count;
+            progress({ phase: 'write', table, done, total: rows.length });
+          },
+        });
+        counts.set(table, rows.length);
+      }
+      progress({ phase: 'search-text', message: 'refreshing search text' });
+      await refreshSearchText(
+        trx,
+        (resolved.get('service') ?? []).map((service) => String(service.id)),
+      );
+      return counts;
+    });
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new ImportError(`database error, nothing was imported: ${(error as Error).message}`, 'database', {
+      cause: error,
+    });
+  }
+
+  const tables: ImportReport['tables'] = {};
+  for (const table of TABLE_ORDER) {
+    const read = normalized.tables.get(table)?.length ?? 0;
+    const imported = written.get(table) ?? 0;
+    if (read || imported)
+      tables[table] = {
+        read,
+        imported,
+        rejected: log.issues.filter((i) => i.table === table && i.severity === 'rejected').length,
+      };
+  }
+  progress({ phase: 'done', message: 'import finished' });
+  return {
+    source,
+    format: pkg.format,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    pending: !!options.pending,
+    tables,
+    ignoredFiles: normalized.ignoredFiles,
+    summary: log.summary(),
+    issues: log.issues,
+  };
+}

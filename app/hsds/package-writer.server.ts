@@ -1,0 +1,105 @@
+/**
+ * Writes an HSDS 3.0 tabular data package: one CSV per table (columns in tables.ts order) and
+ * a datapackage.json whose table schemas mark Haven's extension columns. Used by the exporter
+ * and by the demo-data generator, so the seed is exactly what an export looks like.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { Row } from './row-fixes';
+import { type ColumnSpec, TABLE_ORDER, TABLES, type TableName } from './tables';
+
+const FIELD_TYPES: Record<ColumnSpec['kind'], string> = {
+  id: 'string',
+  ref: 'string',
+  foreign_id: 'string',
+  text: 'string',
+  int: 'integer',
+  number: 'number',
+  bool: 'boolean',
+  date: 'date',
+  timestamp: 'datetime',
+  time: 'time',
+  enum: 'string',
+  enum_list: 'string',
+  text_list: 'string',
+};
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.join(',');
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return String(value);
+}
+
+function fieldSchema(name: string, spec: ColumnSpec) {
+  const constraints: Record<string, unknown> = {};
+  if (spec.required || spec.kind === 'id') constraints.required = true;
+  if (spec.kind === 'id') constraints.unique = true;
+  if (spec.kind === 'enum') constraints.enum = spec.values;
+  if (spec.min !== undefined) constraints.minimum = spec.min;
+  if (spec.max !== undefined) constraints.maximum = spec.max;
+  return {
+    name,
+    type: FIELD_TYPES[spec.kind],
+    ...(spec.kind === 'id' || spec.kind === 'ref' ? { format: 'uuid' } : {}),
+    ...(spec.description ? { description: spec.description } : {}),
+    ...(spec.extension ? { 'x-haven-extension': true } : {}),
+    ...(Object.keys(constraints).length ? { constraints } : {}),
+  };
+}
+
+export interface PackageMeta {
+  name: string;
+  title: string;
+  description: string;
+}
+
+export async function writeTabularPackage(
+  dir: string,
+  tables: Map<TableName, Row[]>,
+  meta: PackageMeta,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const resources = [];
+  for (const table of TABLE_ORDER) {
+    const { file, columns } = TABLES[table];
+    const names = Object.keys(columns);
+    const rows = (tables.get(table) ?? []).map((row) => names.map((name) => cell(row[name])));
+    await writeFile(path.join(dir, `${file}.csv`), stringify([names, ...rows]));
+    const foreignKeys = Object.entries(columns)
+      .filter(([, spec]) => spec.kind === 'ref' && spec.table)
+      .map(([name, spec]) => ({ fields: name, reference: { resource: spec.table, fields: 'id' } }));
+    resources.push({
+      name: table,
+      path: `${file}.csv`,
+      profile: 'tabular-data-resource',
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      schema: {
+        fields: Object.entries(columns).map(([name, spec]) => fieldSchema(name, spec)),
+        primaryKey: 'id',
+        ...(foreignKeys.length ? { foreignKeys } : {}),
+      },
+    });
+  }
+  const descriptor = {
+    profile: 'tabular-data-package',
+    name: meta.name,
+    title: meta.title,
+    description: meta.description,
+    version: '3.0',
+    homepage: 'https://docs.openreferral.org/en/latest/',
+    'x-haven-extension': {
+      description:
+        'Haven extends HSDS 3.0 with the columns marked "x-haven-extension": verification of organizations, ' +
+        'confidential locations with a public point, delivery modes, remote coverage areas, IANA time zones ' +
+        'for schedules and a sample-data flag. Consumers that do not know them can ignore them.',
+      documentation: 'docs/hsds-import.md',
+    },
+    resources,
+  };
+  await writeFile(path.join(dir, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
+}

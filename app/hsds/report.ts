@@ -1,0 +1,87 @@
+/**
+ * The import report: every rejected or repaired row with file, line, column and reason,
+ * plus per-table counts. Serialisable as-is for `--report report.json`.
+ */
+import type { TableName } from './tables';
+
+export type Severity = 'rejected' | 'repaired' | 'warning';
+
+export interface SourceRef {
+  /** File inside the package (e.g. "services.csv") or the JSON file name. */
+  file: string;
+  /** 1-based line in a CSV or NDJSON file; 1-based record number in a JSON array. */
+  line: number;
+  /** For nested JSON: where in the record, e.g. "contents[0].phones[1]". */
+  path?: string;
+}
+
+export interface ImportIssue extends SourceRef {
+  severity: Severity;
+  table: TableName | string;
+  column?: string;
+  /** The row's id as given in the source (may be blank). */
+  sourceId?: string;
+  reason: string;
+  /** The offending value, shortened. */
+  value?: string;
+}
+
+export interface TableCounts {
+  read: number;
+  imported: number;
+  rejected: number;
+}
+
+export interface ImportReport {
+  source: string;
+  format: 'tabular' | 'json';
+  startedAt: string;
+  durationMs: number;
+  pending: boolean;
+  tables: Partial<Record<TableName, TableCounts>>;
+  /** Files present in the package that Haven does not store (programs, funding …). */
+  ignoredFiles: Array<{ file: string; rows: number; reason: string }>;
+  /** Issue counts by severity and reason, most frequent first. */
+  summary: Array<{ severity: Severity; reason: string; count: number }>;
+  issues: ImportIssue[];
+  fatal?: string;
+}
+
+export class IssueLog {
+  readonly issues: ImportIssue[] = [];
+
+  add(issue: ImportIssue) {
+    if (issue.value !== undefined && issue.value.length > 120)
+      issue.value = `${issue.value.slice(0, 117)}...`;
+    this.issues.push(issue);
+  }
+
+  summary(): ImportReport['summary'] {
+    const counts = new Map<string, { severity: Severity; reason: string; count: number }>();
+    for (const issue of this.issues) {
+      // Group by the reason's wording without quoted values, so "unknown value "x"" groups together.
+      const reason = issue.reason.replace(/"[^"]*"/g, '…').replace(/\b[0-9a-f-]{36}\b/g, '…');
+      const key = `${issue.severity}|${issue.table}|${reason}`;
+      const entry = counts.get(key) ?? {
+        severity: issue.severity,
+        reason: `${issue.table}: ${reason}`,
+        count: 0,
+      };
+      entry.count += 1;
+      counts.set(key, entry);
+    }
+    return [...counts.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  }
+}
+
+/** Thrown for problems that stop the whole import (nothing is written). */
+export class ImportError extends Error {
+  constructor(
+    message: string,
+    public readonly code: 'unreadable' | 'empty' | 'database',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ImportError';
+  }
+}

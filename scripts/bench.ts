@@ -1,0 +1,180 @@
+/**
+ * `npm run bench -- [--n 100000] [--engine pglite|postgres] [--queries 1000] [--seconds 10]`
+ * Generates N synthetic services on a scratch database (PGlite in a temp dir, or the
+ * PostgreSQL database `haven_bench` on DATABASE_URL/TEST_DATABASE_URL), then prints JSON lines:
+ * load timings, DB latency percentiles of searchServices for four query shapes, and HTTP
+ * throughput of /api/v1/services on the real app beside a bare node:http server.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDatabase, type DatabaseHandle } from '../db/index';
+import { migrateToLatest } from '../db/migrate';
+import { sql } from 'kysely';
+import { visible } from '../app/search/filters.server';
+import { knnPageQuery } from '../app/search/nearby.server';
+import { rankServices, searchServices } from '../app/search/search.server';
+import type { SearchParams } from '../app/search/types';
+import { generate, queryPoints } from './bench/generate';
+import { bareServer, load, realApp } from './bench/http';
+import { adminUrl, createDatabaseNamed } from '../tests/helpers/postgres';
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '100000' },
+    engine: { type: 'string', default: 'pglite' },
+    queries: { type: 'string', default: '1000' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    // PostgreSQL only: keep the haven_bench database of a previous run instead of regenerating it
+    reuse: { type: 'boolean', default: false },
+  },
+});
+const n = Number(values.n);
+const engine = values.engine;
+if (!Number.isInteger(n) || n < 1 || (engine !== 'pglite' && engine !== 'postgres')) {
+  process.stderr.write('usage: npm run bench -- [--n 100000] [--engine pglite|postgres]\n');
+  process.exit(2);
+}
+const emit = (record: Record<string, unknown>) =>
+  process.stdout.write(`${JSON.stringify({ engine, n, ...record })}\n`);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function open(): Promise<{ handle: DatabaseHandle; cleanup: () => void }> {
+  if (engine === 'pglite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'haven-bench-'));
+    return {
+      handle: await createDatabase({ pgliteDir: dir }),
+      cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('--engine postgres needs DATABASE_URL or TEST_DATABASE_URL');
+  if (!values.reuse) await createDatabaseNamed(url, 'haven_bench');
+  return {
+    handle: await createDatabase({ databaseUrl: adminUrl(url, 'haven_bench'), maxConnections: 10 }),
+    cleanup: () => {},
+  };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function main() {
+  const { handle, cleanup } = await open();
+  const db = handle.db;
+  try {
+    if (!(values.reuse && engine === 'postgres')) {
+      await migrateToLatest(db);
+      const started = Date.now();
+      await generate(db, n, log);
+      emit({ metric: 'generate', seconds: Math.round((Date.now() - started) / 100) / 10 });
+    }
+
+    // The plan of the nearest-20 page query at a dense point (Manhattan), for docs/PERFORMANCE.md.
+    const manhattan = { latitude: 40.7506, longitude: -73.9972 };
+    const plan = await sql<
+      Record<string, string>
+    >`explain (analyze, costs off, timing off, summary on) ${knnPageQuery(manhattan, 40.2336, visible, { limit: 20, offset: 0 }, 200)}`.execute(
+      db,
+    );
+    emit({
+      metric: 'plan',
+      query: 'nearest top-20 page and count (k = 200), Manhattan',
+      plan: plan.rows.map((row) => Object.values(row)[0]),
+    });
+
+    const points = await queryPoints(db, Number(values.queries));
+    const base: SearchParams = {
+      radiusKm: 25 * 1.609344,
+      categories: [],
+      freeOnly: false,
+      openNow: false,
+      page: 1,
+      pageSize: 20,
+    };
+    const shapes: Array<[string, (p: (typeof points)[number]) => SearchParams]> = [
+      [
+        'nearest top-20',
+        (p) => ({ ...base, point: { latitude: p.lat, longitude: p.lng }, pointState: p.state }),
+      ],
+      [
+        'nearest + category',
+        (p) => ({
+          ...base,
+          point: { latitude: p.lat, longitude: p.lng },
+          pointState: p.state,
+          categories: ['legal-aid'],
+        }),
+      ],
+      [
+        'nearest + keyword',
+        (p) => ({
+          ...base,
+          point: { latitude: p.lat, longitude: p.lng },
+          pointState: p.state,
+          keyword: 'shelter',
+        }),
+      ],
+      ['keyword only', () => ({ ...base, keyword: 'immigration visa' })],
+    ];
+    // 'rank': the search queries proper (ids, distances, totals); 'search': the whole
+    // searchServices call, including the page's DTO queries (categories, phones, hours …).
+    for (const [metric, run] of [
+      ['rank', rankServices],
+      ['search', searchServices],
+    ] as const) {
+      for (const [name, make] of shapes) {
+        // Without a point every sample is the same query: 30 are enough.
+        const samples = name === 'keyword only' ? points.slice(0, 30) : points;
+        for (const p of samples.slice(0, name === 'keyword only' ? 3 : 50)) await run(db, make(p)); // warm-up
+        const timings: number[] = [];
+        for (const p of samples) {
+          const t0 = process.hrtime.bigint();
+          await run(db, make(p));
+          timings.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        }
+        timings.sort((a, b) => a - b);
+        const round = (x: number) => Math.round(x * 100) / 100;
+        emit({
+          metric,
+          query: name,
+          samples: timings.length,
+          p50_ms: round(percentile(timings, 50)),
+          p95_ms: round(percentile(timings, 95)),
+          p99_ms: round(percentile(timings, 99)),
+        });
+      }
+    }
+
+    const paths = points.slice(0, 200).map((p) => `/api/v1/services?lat=${p.lat}&lng=${p.lng}`);
+    const seconds = Number(values.seconds);
+    const connections = Number(values.connections);
+    const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
+    for (const [name, start] of [
+      ['bare node:http', bareServer],
+      ['real app', realApp],
+    ] as const) {
+      const { origin, server } = await start(db);
+      await load(origin, paths, 2, connections); // warm-up
+      results[name] = await load(origin, paths, seconds, connections);
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      emit({ metric: 'http', server: name, connections, seconds, ...results[name] });
+    }
+    const ratio = results['real app']!.requestsPerSecond / results['bare node:http']!.requestsPerSecond;
+    emit({ metric: 'http ratio', real_over_bare: Math.round(ratio * 100) / 100 });
+  } finally {
+    await handle.close();
+    cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,48 @@
+/**
+ * `npm run db:export -- <dir> [--include-confidential]`: writes the configured database as an
+ * HSDS 3.0 tabular package (app/hsds/export.server.ts). Without the flag, confidential
+ * locations are exported with their public area point only.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../app/config/config.server';
+import { exportHsds } from '../app/hsds/export.server';
+import { createDatabase } from '../db/index';
+import { migrateToLatest } from '../db/migrate';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'include-confidential': { type: 'boolean', default: false } },
+});
+const dir = positionals[0];
+if (!dir) {
+  process.stderr.write('usage: npm run db:export -- <dir> [--include-confidential]\n');
+  process.exit(2);
+}
+
+let exitCode = 0;
+try {
+  const config = loadConfig();
+  const handle = await createDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+  try {
+    await migrateToLatest(handle.db);
+    const started = Date.now();
+    const summary = await exportHsds(handle.db, dir, { includeConfidential: values['include-confidential'] });
+    out(`Exported HSDS 3.0 package to ${summary.dir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    for (const [table, count] of Object.entries(summary.tables))
+      out(`  ${table.padEnd(20)} ${String(count).padStart(7)} rows`);
+    out(
+      summary.includeConfidential
+        ? `  WARNING: ${summary.confidentialLocations} confidential location(s) exported WITH exact address and coordinates`
+        : `  ${summary.confidentialLocations} confidential location(s) exported as public area points only`,
+    );
+  } finally {
+    await handle.close();
+  }
+} catch (error) {
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : `db:export failed: ${(error as Error).message}`}\n`,
+  );
+  exitCode = 1;
+}
+process.exit(exitCode);

@@ -1,0 +1,123 @@
+/**
+ * `npm run db:import -- <dir | .zip | .json | .ndjson> [--report report.json] [--pending]`
+ * Imports an HSDS package into the configured database (see app/hsds/import.server.ts) and
+ * prints what was imported, repaired and rejected. Exits non-zero on a fatal error, in which
+ * case nothing was written.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { ConfigError, loadConfig } from '../app/config/config.server';
+import { importHsds, type ProgressEvent } from '../app/hsds/import.server';
+import type { ImportReport } from '../app/hsds/report';
+import { createDatabase } from '../db/index';
+import { migrateToLatest } from '../db/migrate';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+function progressPrinter() {
+  if (!process.stdout.isTTY) {
+    let lastTable = '';
+    return {
+      update(event: ProgressEvent) {
+        if (event.phase !== 'write') out(event.message);
+        else if (event.done === event.total && event.table !== lastTable) {
+          lastTable = event.table;
+          out(`wrote ${event.total} ${event.table} rows`);
+        }
+      },
+      stop() {},
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    { format: '{table} [{bar}] {value}/{total}', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let active = '';
+  return {
+    update(event: ProgressEvent) {
+      if (event.phase !== 'write') {
+        if (active) bar.stop();
+        active = '';
+        out(event.message);
+        return;
+      }
+      if (event.table !== active) {
+        if (active) bar.stop();
+        active = event.table;
+        bar.start(event.total, 0, { table: event.table.padEnd(20) });
+      }
+      bar.update(event.done, { table: event.table.padEnd(20) });
+    },
+    stop() {
+      if (active) bar.stop();
+    },
+  };
+}
+
+function printSummary(report: ImportReport) {
+  out(
+    `\nImported ${report.source} (${report.format}) in ${(report.durationMs / 1000).toFixed(1)} s${report.pending ? ' as pending' : ''}`,
+  );
+  for (const [table, counts] of Object.entries(report.tables)) {
+    out(
+      `  ${table.padEnd(20)} read ${String(counts.read).padStart(6)}  imported ${String(counts.imported).padStart(6)}  rejected ${String(counts.rejected).padStart(5)}`,
+    );
+  }
+  for (const file of report.ignoredFiles) out(`  ignored ${file.file} (${file.rows} rows): ${file.reason}`);
+  if (report.summary.length) {
+    out('\nIssues:');
+    for (const entry of report.summary.slice(0, 40))
+      out(`  ${entry.severity.padEnd(8)} ${String(entry.count).padStart(5)} × ${entry.reason}`);
+    if (report.summary.length > 40) out(`  … ${report.summary.length - 40} more kinds (see --report)`);
+  }
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { report: { type: 'string' }, pending: { type: 'boolean', default: false } },
+});
+const input = positionals[0];
+if (!input) {
+  process.stderr.write(
+    'usage: npm run db:import -- <dir | .zip | .json | .ndjson> [--report report.json] [--pending]\n',
+  );
+  process.exit(2);
+}
+
+let exitCode = 0;
+try {
+  const config = loadConfig();
+  const handle = await createDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+  const progress = progressPrinter();
+  try {
+    await migrateToLatest(handle.db);
+    const report = await importHsds(handle.db, input, {
+      pending: values.pending,
+      onProgress: (event) => progress.update(event),
+    });
+    progress.stop();
+    printSummary(report);
+    if (values.report) {
+      await writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
+      out(`\nReport written to ${values.report}`);
+    }
+  } catch (error) {
+    progress.stop();
+    if (values.report) {
+      await writeFile(
+        values.report,
+        `${JSON.stringify({ source: input, fatal: (error as Error).message }, null, 2)}\n`,
+      );
+    }
+    throw error;
+  } finally {
+    await handle.close();
+  }
+} catch (error) {
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : `db:import failed: ${(error as Error).message}`}\n`,
+  );
+  exitCode = 1;
+}
+process.exit(exitCode);
