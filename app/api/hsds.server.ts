@@ -1,0 +1,207 @@
+/**
+ * HSDS 3.0 objects for the public API, loaded in bulk for a page of ids (a fixed number of
+ * queries per page). Public rows only: active services of verified organizations.
+ * Confidential locations: latitude/longitude are the public point, no addresses, no name,
+ * description or transportation notes (they can give the place away). Haven's extension
+ * fields keep the names used by the HSDS export: delivery, last_verified_at, is_confidential,
+ * public_area_label, coverage*; plus distance_km on search results.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/types';
+
+const uuids = (ids: string[]) => sql`cast(${ids} as uuid[])`;
+type Row = Record<string, unknown>;
+
+function groupBy(rows: Row[], key: string): Map<string, Row[]> {
+  const map = new Map<string, Row[]>();
+  for (const row of rows) {
+    const k = row[key] as string | null;
+    if (k) map.set(k, [...(map.get(k) ?? []), row]);
+  }
+  return map;
+}
+
+const omit = (row: Row, ...keys: string[]) =>
+  Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
+const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
+
+export const ORGANIZATION_FIELDS = sql`o.id, o.name, o.alternate_name, o.description, o.email, o.website, o.tax_status,
+  o.year_incorporated, o.legal_status, o.logo, o.uri, o.parent_organization_id`;
+
+/** Public locations (HSDS shape) by id, with addresses only for non-confidential ones. */
+export async function hsdsLocations(db: Kysely<Database>, ids: string[]): Promise<Map<string, Row>> {
+  if (ids.length === 0) return new Map();
+  const [locations, addresses] = await Promise.all([
+    sql<Row>`select l.id, l.location_type, l.url, l.organization_id,
+               case when l.is_confidential then null else l.name end as name,
+               case when l.is_confidential then null else l.alternate_name end as alternate_name,
+               case when l.is_confidential then null else l.description end as description,
+               case when l.is_confidential then null else l.transportation end as transportation,
+               l.public_latitude as latitude, l.public_longitude as longitude,
+               l.is_confidential, l.public_area_label
+             from location l where l.id = any(${uuids(ids)})`.execute(db),
+    // the join condition keeps confidential addresses from being read at all
+    sql<Row>`select a.id, a.location_id, a.attention, a.address_1, a.address_2, a.city, a.region,
+               a.state_province, a.postal_code, a.country, a.address_type
+             from address a join location l on l.id = a.location_id and not l.is_confidential
+             where a.location_id = any(${uuids(ids)}) order by a.id`.execute(db),
+  ]);
+  const addressesBy = groupBy(addresses.rows, 'location_id');
+  return new Map(
+    locations.rows.map((row) => [
+      row.id as string,
+      { ...row, addresses: (addressesBy.get(row.id as string) ?? []).map((a) => omit(a, 'location_id')) },
+    ]),
+  );
+}
+
+/** An HSDS taxonomy_term object, with its taxonomy nested as taxonomy_detail. */
+export function hsdsTaxonomyTerm(r: Row, id: unknown = r.id): Row {
+  return {
+    id,
+    code: r.code,
+    name: r.name,
+    description: r.description,
+    parent_id: r.parent_id,
+    taxonomy: r.taxonomy,
+    language: r.language,
+    term_uri: r.term_uri,
+    taxonomy_detail: r.taxonomy_id
+      ? {
+          id: r.taxonomy_id,
+          name: r.taxonomy_name,
+          description: r.taxonomy_description,
+          uri: r.taxonomy_uri,
+          version: r.taxonomy_version,
+        }
+      : null,
+  };
+}
+
+/** Attributes with their taxonomy term and taxonomy (HSDS nests both). */
+async function hsdsAttributes(db: Kysely<Database>, ids: string[]): Promise<Map<string, Row[]>> {
+  const result = await sql<Row>`
+    select a.id, a.link_id, a.link_type, a.link_entity, a.value, a.label,
+           t.id as term_id, t.code, t.name, t.description, t.parent_id, t.taxonomy, t.language, t.term_uri,
+           x.id as taxonomy_id, x.name as taxonomy_name, x.description as taxonomy_description, x.uri as taxonomy_uri,
+           x.version as taxonomy_version
+    from attribute a join taxonomy_term t on t.id = a.taxonomy_term_id left join taxonomy x on x.id = t.taxonomy_id
+    where a.link_entity = 'service' and a.link_id = any(${uuids(ids)})
+    order by t.taxonomy, t.code`.execute(db);
+  const mapped = result.rows.map((r) => ({
+    service_id: r.link_id,
+    id: r.id,
+    link_id: r.link_id,
+    link_type: r.link_type,
+    link_entity: r.link_entity,
+    value: r.value,
+    label: r.label,
+    taxonomy_term: hsdsTaxonomyTerm(r, r.term_id),
+  }));
+  return groupBy(mapped, 'service_id');
+}
+
+/**
+ * Full HSDS service objects for the given ids, in that order; ids that are not public are
+ * skipped. `distances` adds distance_km (search results with a point).
+ */
+export async function hsdsServices(
+  db: Kysely<Database>,
+  ids: string[],
+  distances?: Map<string, number | null>,
+): Promise<Row[]> {
+  if (ids.length === 0) return [];
+  const [services, links, phones, schedules, languages, areas, costs, attributes] = await Promise.all([
+    sql<Row>`select s.id, s.organization_id, s.program_id, s.name, s.alternate_name, s.description, s.url, s.email,
+               s.status, s.interpretation_services, s.application_process, s.fees_description, s.wait_time, s.fees,
+               s.accreditations, s.eligibility_description, s.minimum_age, s.maximum_age, s.assured_date,
+               s.assurer_email, s.licenses, s.alert, s.last_modified, s.delivery, s.last_verified_at
+             from service s join organization o on o.id = s.organization_id
+             where s.id = any(${uuids(ids)}) and s.status = 'active' and o.verification_status = 'verified'`.execute(
+      db,
+    ),
+    sql<Row>`select sal.id, sal.service_id, sal.location_id, sal.description from service_at_location sal
+             where sal.service_id = any(${uuids(ids)}) order by sal.id`.execute(db),
+    sql<Row>`select p.id, p.service_id, p.number, p.extension, p.type, p.description from phone p
+             where p.service_id = any(${uuids(ids)}) order by p.id`.execute(db),
+    sql<Row>`select sc.id, coalesce(sc.service_id, sal.service_id) as owner_id, sc.service_at_location_id,
+               sc.valid_from, sc.valid_to, sc.dtstart, sc.timezone, sc.until, sc.count, sc.wkst, sc.freq, sc.interval,
+               sc.byday, sc.byweekno, sc.bymonthday, sc.byyearday, sc.description, sc.opens_at::text as opens_at,
+               sc.closes_at::text as closes_at, sc.schedule_link, sc.attending_type, sc.notes, sc.timezone_name
+             from schedule sc left join service_at_location sal on sal.id = sc.service_at_location_id
+             where sc.id in (select x.id from schedule x where x.service_id = any(${uuids(ids)})
+                             union all
+                             select x.id from schedule x join service_at_location y on y.id = x.service_at_location_id
+                             where y.service_id = any(${uuids(ids)}))
+             order by sc.id`.execute(db),
+    sql<Row>`select lg.id, lg.service_id, lg.name, lg.code, lg.note from language lg
+             where lg.service_id = any(${uuids(ids)}) order by lg.code, lg.id`.execute(db),
+    sql<Row>`select sa.id, sa.service_id, sa.name, sa.description, sa.extent, sa.extent_type, sa.uri, sa.coverage,
+               sa.coverage_radius_km, sa.coverage_latitude, sa.coverage_longitude, sa.coverage_states
+             from service_area sa where sa.service_id = any(${uuids(ids)}) order by sa.id`.execute(db),
+    sql<Row>`select co.id, co.service_id, co.valid_from, co.valid_to, co.option, co.currency, co.amount::float8 as amount,
+               co.amount_description from cost_option co where co.service_id = any(${uuids(ids)}) order by co.id`.execute(
+      db,
+    ),
+    hsdsAttributes(db, ids),
+  ]);
+  const [locations, organizations] = await Promise.all([
+    hsdsLocations(db, [...new Set(links.rows.map((l) => l.location_id as string))]),
+    sql<Row>`select ${ORGANIZATION_FIELDS} from organization o
+             where o.id = any(${uuids([...new Set(services.rows.map((r) => r.organization_id as string))])})`.execute(
+      db,
+    ),
+  ]);
+  const organizationById = new Map(organizations.rows.map((row) => [row.id as string, row]));
+  const by = {
+    links: groupBy(links.rows, 'service_id'),
+    phones: groupBy(phones.rows, 'service_id'),
+    schedules: groupBy(schedules.rows, 'owner_id'),
+    languages: groupBy(languages.rows, 'service_id'),
+    areas: groupBy(areas.rows, 'service_id'),
+    costs: groupBy(costs.rows, 'service_id'),
+  };
+  const byId = new Map(services.rows.map((row) => [row.id as string, row]));
+  return ids.flatMap((id) => {
+    const s = byId.get(id);
+    if (!s) return [];
+    const item: Row = {
+      id: s.id,
+      name: s.name,
+      alternate_name: s.alternate_name,
+      description: s.description,
+      url: s.url,
+      email: s.email,
+      status: s.status,
+      interpretation_services: s.interpretation_services,
+      application_process: s.application_process,
+      fees_description: s.fees_description,
+      wait_time: s.wait_time,
+      fees: s.fees,
+      accreditations: s.accreditations,
+      eligibility_description: s.eligibility_description,
+      minimum_age: s.minimum_age,
+      maximum_age: s.maximum_age,
+      assured_date: s.assured_date,
+      assurer_email: s.assurer_email,
+      licenses: s.licenses,
+      alert: s.alert,
+      last_modified: iso(s.last_modified),
+      organization: organizationById.get(s.organization_id as string) ?? null,
+      phones: (by.phones.get(id) ?? []).map((p) => omit(p, 'service_id')),
+      schedules: (by.schedules.get(id) ?? []).map((r) => omit(r, 'owner_id')),
+      service_areas: (by.areas.get(id) ?? []).map((r) => omit(r, 'service_id')),
+      service_at_locations: (by.links.get(id) ?? []).flatMap((link) => {
+        const location = locations.get(link.location_id as string);
+        return location ? [{ id: link.id, description: link.description, location }] : [];
+      }),
+      languages: (by.languages.get(id) ?? []).map((r) => omit(r, 'service_id')),
+      cost_options: (by.costs.get(id) ?? []).map((r) => omit(r, 'service_id')),
+      attributes: (attributes.get(id) ?? []).map((r) => omit(r, 'service_id')),
+      delivery: s.delivery,
+      last_verified_at: iso(s.last_verified_at),
+    };
+    if (distances) item.distance_km = distances.get(id) ?? null;
+    return [item];
+  });
+}

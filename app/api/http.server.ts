@@ -1,0 +1,83 @@
+/**
+ * Response helpers for the public JSON API: CORS for GET, a strong ETag over the exact body
+ * with 304 on If-None-Match, a short public cache, and JSON errors `{ error, parameter? }`.
+ */
+import { createHash } from 'node:crypto';
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+  'Access-Control-Allow-Headers': 'If-None-Match',
+  'Access-Control-Expose-Headers': 'ETag',
+} as const;
+
+const CACHE = 'public, max-age=60';
+
+function etagMatches(request: Request, etag: string): boolean {
+  const header = request.headers.get('If-None-Match');
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((candidate) => candidate.trim() === etag);
+}
+
+/** A cacheable API body; 304 when the client already holds this exact representation. */
+export function apiBody(request: Request, body: string, contentType: string): Response {
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  const headers = { ...CORS, 'Cache-Control': CACHE, ETag: etag, Vary: 'Accept-Encoding' };
+  if (etagMatches(request, etag)) return new Response(null, { status: 304, headers });
+  return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': contentType } });
+}
+
+export function apiJson(request: Request, value: unknown): Response {
+  return apiBody(request, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+/** Newline-delimited JSON: one item per line. */
+export function apiNdjson(request: Request, items: unknown[]): Response {
+  return apiBody(
+    request,
+    items.map((item) => `${JSON.stringify(item)}\n`).join(''),
+    'application/x-ndjson; charset=utf-8',
+  );
+}
+
+export function apiError(status: number, error: string, parameter?: string): Response {
+  return new Response(JSON.stringify(parameter ? { error, parameter } : { error }), {
+    status,
+    headers: { ...CORS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
+
+/**
+ * CORS preflight. Remix routes OPTIONS to the loader (it is not a mutation), so each API loader
+ * starts with `if (request.method === 'OPTIONS') return preflight();`.
+ */
+export function preflight(): Response {
+  return new Response(null, { status: 204, headers: { ...CORS, 'Access-Control-Max-Age': '86400' } });
+}
+
+/** The shared `action` of API routes: the API is read-only. */
+export function apiAction(): Response {
+  return new Response(JSON.stringify({ error: 'The API is read-only: use GET.' }), {
+    status: 405,
+    headers: { ...CORS, Allow: 'GET, HEAD, OPTIONS', 'Content-Type': 'application/json; charset=utf-8' },
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string | undefined): value is string => !!value && UUID.test(value);
+
+/** HSDS page envelope. */
+export function pageEnvelope<T>(contents: T[], total: number, page: number, size: number) {
+  const totalPages = Math.ceil(total / size);
+  return {
+    total_items: total,
+    total_pages: totalPages,
+    page_number: page,
+    size,
+    first_page: page === 1,
+    last_page: page >= totalPages,
+    empty: contents.length === 0,
+    contents,
+  };
+}

@@ -1,0 +1,22 @@
+import { Link } from '@remix-run/react';
+import { CATEGORY_SLUGS, taxonomyMessages } from '~/i18n/messages/taxonomy';
+import { translator } from '~/i18n/i18n';
+import { useLocalizeHref, useRootData } from './root-data';
+
+export function CategoryTiles({ labelledBy }: { labelledBy: string }) {
+  const { locale } = useRootData();
+  const localize = useLocalizeHref();
+  const t = translator(taxonomyMessages, locale);
+  return (
+    <ul className="tiles" aria-labelledby={labelledBy}>
+      {CATEGORY_SLUGS.map((slug) => (
+        <li key={slug}>
+          <Link className="tile" to={localize(`/search?category=${slug}`)}>
+            <strong>{t(`category.${slug}`)}</strong>
+            <span>{t(`categoryHint.${slug}`)}</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * Pure formatting helpers shared by the pages: distances, "verified N days ago", clock times,
+ * phone links. Deterministic on server and browser (no ICU-dependent date text), so hydration
+ * never disagrees with the server's HTML.
+ */
+import { defineMessages, intlLocale, type Locale, translator } from '~/i18n/i18n';
+
+export const formatMessages = defineMessages({
+  en: {
+    distanceMiles: '{distance} mi',
+    distanceUnderTenth: 'Less than 0.1 mi',
+    verifiedToday: 'Verified today',
+    verifiedYesterday: 'Verified yesterday',
+    verifiedDays: 'Verified {days} days ago',
+    verifiedOverYear: 'Verified more than a year ago',
+    am: 'AM',
+    pm: 'PM',
+    timeRange: '{opens} – {closes}',
+  },
+  es: {
+    distanceMiles: '{distance} mi',
+    distanceUnderTenth: 'Menos de 0.1 mi',
+    verifiedToday: 'Verificado hoy',
+    verifiedYesterday: 'Verificado ayer',
+    verifiedDays: 'Verificado hace {days} días',
+    verifiedOverYear: 'Verificado hace más de un año',
+    am: 'a. m.',
+    pm: 'p. m.',
+    timeRange: '{opens} – {closes}',
+  },
+});
+
+export const KM_PER_MILE = 1.609344;
+
+export function kmToMiles(km: number): number {
+  return km / KM_PER_MILE;
+}
+
+export function milesToKm(miles: number): number {
+  return miles * KM_PER_MILE;
+}
+
+/** "2.3 mi" under 10 miles, "12 mi" beyond; en-US / es-US digits. */
+export function formatDistance(km: number, locale: Locale): string {
+  const t = translator(formatMessages, locale);
+  const miles = kmToMiles(Math.max(0, km));
+  if (miles < 0.1) return t('distanceUnderTenth');
+  const digits = miles < 10 ? 1 : 0;
+  const distance = new Intl.NumberFormat(intlLocale(locale), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(miles);
+  return t('distanceMiles', { distance });
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole days between two instants (never negative: a clock skew reads as "today"). */
+export function daysBetween(earlier: Date, later: Date): number {
+  return Math.max(0, Math.floor((later.getTime() - earlier.getTime()) / DAY_MS));
+}
+
+/** "Verified 12 days ago"; null when the date is missing or unreadable. */
+export function formatVerified(iso: string | null | undefined, now: Date, locale: Locale): string | null {
+  if (!iso) return null;
+  const then = new Date(iso);
+  if (Number.isNaN(then.getTime())) return null;
+  const t = translator(formatMessages, locale);
+  const days = daysBetween(then, now);
+  if (days === 0) return t('verifiedToday');
+  if (days === 1) return t('verifiedYesterday');
+  if (days > 365) return t('verifiedOverYear');
+  return t('verifiedDays', { days });
+}
+
+/** 'HH:MM' or 'HH:MM:SS' (24 h) → "9:30 AM" / "9:30 a. m."; "24:00" reads as midnight. */
+export function formatClock(value: string, locale: Locale): string {
+  const match = /^(\d{1,2}):(\d{2})/.exec(value);
+  if (!match) return value;
+  const t = translator(formatMessages, locale);
+  const hours24 = Number(match[1]) % 24;
+  const suffix = hours24 < 12 ? t('am') : t('pm');
+  const hours12 = hours24 % 12 === 0 ? 12 : hours24 % 12;
+  return `${hours12}:${match[2]} ${suffix}`;
+}
+
+export function formatTimeRange(opensAt: string, closesAt: string, locale: Locale): string {
+  return translator(formatMessages, locale)('timeRange', {
+    opens: formatClock(opensAt, locale),
+    closes: formatClock(closesAt, locale),
+  });
+}
+
+/** A tel: link target: digits and a leading +, extension after a pause. */
+export function telHref(number: string, extension?: string | null): string {
+  const trimmed = number.trim();
+  const digits = trimmed.replace(/[^\d]/g, '');
+  const plus = trimmed.startsWith('+') ? '+' : '';
+  const ext = extension?.replace(/[^\d]/g, '');
+  return `tel:${plus}${digits}${ext ? `,${ext}` : ''}`;
+}
+
+/** An sms: link target for a short code or number. */
+export function smsHref(number: string, body?: string): string {
+  const digits = number.replace(/[^\d+]/g, '');
+  return body === undefined ? `sms:${digits}` : `sms:${digits}?&body=${encodeURIComponent(body)}`;
+}
+
+/** Rounds browser coordinates to 3 decimals (~100 m) before they go into a URL. */
+export function roundCoordinate(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

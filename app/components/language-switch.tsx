@@ -1,0 +1,32 @@
+/**
+ * A real form: POST /language sets the `hl` cookie (the visitor chose a language) and sends the
+ * visitor back to the same URL. Works without JavaScript.
+ */
+import { Form, useLocation } from '@remix-run/react';
+import { layoutMessages } from '~/i18n/messages/layout';
+import { translator } from '~/i18n/i18n';
+import { useRootData } from './root-data';
+
+/** The current URL without `hl`, so the new cookie decides the language on return. */
+export function returnPath(pathname: string, search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete('hl');
+  const query = params.toString();
+  return `${pathname}${query ? `?${query}` : ''}`;
+}
+
+export function LanguageSwitch() {
+  const { locale } = useRootData();
+  const location = useLocation();
+  const t = translator(layoutMessages, locale);
+  const other = locale === 'en' ? 'es' : 'en';
+  return (
+    <Form method="post" action="/language" className="language-switch" reloadDocument>
+      <input type="hidden" name="hl" value={other} />
+      <input type="hidden" name="redirectTo" value={returnPath(location.pathname, location.search)} />
+      <button type="submit" lang={other} aria-label={t('switchToOtherLabel')}>
+        {t('switchToOther')}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import {
+  activeFilterCount,
+  areaQuery,
+  readSearchQuery,
+  searchHref,
+  widerRadius,
+  withoutFilters,
+} from './search-url';
+
+describe('search query links', () => {
+  const query = readSearchQuery(
+    new URLSearchParams(
+      'near=Houston, TX&radius=10&category=health&category=housing&free=1&open_now=1&page=3&q=visa',
+    ),
+  );
+
+  it('reads the page parameters as typed', () => {
+    expect(query.categories).toEqual(['health', 'housing']);
+    expect(query).toMatchObject({
+      near: 'Houston, TX',
+      radius: '10',
+      free: true,
+      openNow: true,
+      page: 3,
+      q: 'visa',
+    });
+    expect(activeFilterCount(query)).toBe(5);
+    expect(readSearchQuery(new URLSearchParams('page=-2')).page).toBe(1);
+  });
+
+  it('builds a bookmarkable URL and keeps filters across pages', () => {
+    expect(searchHref({ ...query, page: 4 })).toBe(
+      '/search?near=Houston%2C+TX&radius=10&category=health&category=housing&q=visa&free=1&open_now=1&page=4',
+    );
+    expect(searchHref({ ...query, page: 1 }, 'es')).not.toContain('page=');
+    expect(searchHref({ ...query, page: 1 }, 'es')).toContain('hl=es');
+  });
+
+  it('suggests a wider radius and a search without filters', () => {
+    expect(widerRadius(10)).toBe(25);
+    expect(widerRadius(100)).toBeNull();
+    expect(searchHref(withoutFilters(query))).toBe('/search?near=Houston%2C+TX&radius=10');
+  });
+
+  it('turns a map area into lat/lng/radius, keeping filters and dropping the place', () => {
+    const href = searchHref(areaQuery(query, { latitude: 29.76543, longitude: -95.36987, radiusKm: 16.1 }));
+    expect(href).toBe(
+      '/search?lat=29.765&lng=-95.37&radius=10&category=health&category=housing&q=visa&free=1&open_now=1',
+    );
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Server rendering: bots and crawlers get the whole document at once (onAllReady), people get
+ * it streamed (onShellReady). A render that takes longer than five seconds is aborted.
+ * Inline scripts carry the request's CSP nonce.
+ */
+import { PassThrough } from 'node:stream';
+import type { AppLoadContext, EntryContext } from '@remix-run/node';
+import { createReadableStreamFromReadable } from '@remix-run/node';
+import { RemixServer } from '@remix-run/react';
+import { isbot } from 'isbot';
+import { renderToPipeableStream } from 'react-dom/server';
+import { NonceProvider } from './components/nonce';
+import { createLogger, errorFields, safePath } from './http/logger.server';
+
+const logger = createLogger('error');
+
+export const streamTimeout = 5_000;
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const waitForAll = isbot(request.headers.get('user-agent') ?? '');
+  const nonce = loadContext.cspNonce ?? '';
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        [waitForAll ? 'onAllReady' : 'onShellReady']() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Errors after the shell are logged by the server; before it, they reject above.
+          if (shellRendered)
+            logger.error('render error', { path: safePath(request.url), ...errorFields(error) });
+        },
+      },
+    );
+    // Give pending deferred data a moment past the stream timeout, then stop.
+    setTimeout(abort, streamTimeout + 1_000);
+  });
+}
+
+export function handleError(error: unknown, { request }: { request: Request }) {
+  // The request was cancelled by the browser: nothing went wrong on our side.
+  if (request.signal.aborted) return;
+  logger.error('route error', { method: request.method, path: safePath(request.url), ...errorFields(error) });
+}

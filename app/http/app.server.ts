@@ -1,0 +1,137 @@
+/**
+ * The HTTP edge: Express in front of the Remix request handler. Owns what every response
+ * shares — security headers (CSP with a per-request nonce), compression, static assets,
+ * privacy-safe request logs — and hands loaders `{ db, config, cspNonce }`.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import compression from 'compression';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/types';
+import type { Config } from '../config/config.server';
+import { createLogger, errorFields, type Logger, safePath } from './logger.server';
+
+export interface HttpAppOptions {
+  config: Config;
+  db: Kysely<Database>;
+  build: ServerBuild;
+  logger?: Logger;
+  /** Folder holding `build/` (the browser assets) and other public files. */
+  publicDir?: string;
+}
+
+function tileOrigin(tileUrl: string): string {
+  const url = new URL(tileUrl.replace(/\{[a-z]\}/g, 'a'));
+  // `{s}` subdomain templates: allow the subdomains of the same parent host.
+  if (!tileUrl.includes('{s}')) return url.origin;
+  const parent = url.host.split('.').slice(1).join('.');
+  return `${url.protocol}//*.${parent}`;
+}
+
+export function createHttpApp(options: HttpAppOptions) {
+  const { config, db, build } = options;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const publicDir = options.publicDir ?? path.resolve('public');
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  // Request log: method, path without query string, status, duration. Never IP, never query.
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger.info('request', {
+        method: req.method,
+        path: safePath(req.originalUrl),
+        status: res.statusCode,
+        ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+      });
+    });
+    next();
+  });
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString('base64');
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce as string}'`],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          // Map tiles are the only outside host a page may contact (DESIGN.md §6).
+          imgSrc: ["'self'", 'data:', tileOrigin(config.TILE_URL)],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: 'no-referrer' },
+      strictTransportSecurity: config.NODE_ENV === 'production',
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader('Permissions-Policy', 'geolocation=(self), camera=(), microphone=(), interest-cohort=()');
+    next();
+  });
+  app.use(compression());
+
+  // Fingerprinted assets can be cached for a year; everything else briefly.
+  app.use(
+    '/build',
+    express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y', index: false }),
+  );
+  app.use(express.static(publicDir, { maxAge: '1h', index: false }));
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: config.NODE_ENV,
+      getLoadContext: (_req, res) => ({ db, config, cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    logger.error('unhandled error', {
+      method: req.method,
+      path: safePath(req.originalUrl),
+      ...errorFields(error),
+    });
+    if (!res.headersSent) res.status(500).type('text/plain').send('Something went wrong on our side.');
+  });
+
+  return app;
+}
+
+/** Listens on the port; returns a stop() that drains connections before resolving. */
+export function startHttpServer(app: ReturnType<typeof express>, port: number, host?: string) {
+  return new Promise<{ server: Server; port: number; stop: () => Promise<void> }>((resolve, reject) => {
+    const server = app.listen(port, host ?? '0.0.0.0');
+    server.once('error', reject);
+    server.once('listening', () => {
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      const stop = () =>
+        new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeIdleConnections();
+          // Long-lived keep-alive connections get a few seconds, then are cut.
+          setTimeout(() => server.closeAllConnections(), 5000).unref();
+        });
+      resolve({ server, port: actualPort, stop });
+    });
+  });
+}

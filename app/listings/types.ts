@@ -1,0 +1,117 @@
+/**
+ * What the public service and organization pages receive. Plain serializable DTOs: a
+ * confidential location never carries its address, exact coordinates or directions here —
+ * only its public point (an area centroid) and the public area label (DESIGN.md §4, §6).
+ */
+import type { DeliveryMode } from '../../db/types';
+import type { SearchField } from '../components/search-form';
+import type { SearchQuery } from '../components/search-url';
+import type { GeoPoint, PublicAddress, ResultLocation, SearchResult } from '../search/types';
+
+export type { PublicAddress };
+
+/** A result location (public point, area label, address only when not confidential) plus page details. */
+export interface PublicLocation extends ResultLocation {
+  /** How to get there; null for a confidential location. */
+  transportation: string | null;
+  accessibility: Array<{ description: string | null; details: string | null }>;
+}
+
+export interface PublicPhone {
+  number: string;
+  extension: string | null;
+  type: string | null;
+  description: string | null;
+}
+
+export interface PublicScheduleRow {
+  byday: string | null;
+  opensAt: string | null;
+  closesAt: string | null;
+  timeZone: string | null;
+  freq: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  description: string | null;
+  notes: string | null;
+}
+
+export interface Term {
+  slug: string;
+  name: string;
+}
+
+export interface ServiceDetail {
+  id: string;
+  name: string;
+  alternateName: string | null;
+  description: string;
+  url: string | null;
+  email: string | null;
+  alert: string | null;
+  applicationProcess: string | null;
+  eligibility: string | null;
+  minimumAge: number | null;
+  maximumAge: number | null;
+  feesDescription: string | null;
+  costOptions: Array<{
+    option: string | null;
+    amount: string | null;
+    currency: string | null;
+    description: string | null;
+  }>;
+  requiredDocuments: string[];
+  interpretationServices: string | null;
+  waitTime: string | null;
+  delivery: DeliveryMode[];
+  lastVerifiedAt: string | null;
+  categories: Term[];
+  populations: Term[];
+  costKinds: Term[];
+  languages: Array<{ code: string | null; name: string | null; note: string | null }>;
+  phones: PublicPhone[];
+  locations: PublicLocation[];
+  serviceAreas: Array<{
+    name: string | null;
+    description: string | null;
+    coverage: string | null;
+    states: string[];
+  }>;
+  schedules: PublicScheduleRow[];
+  organization: { id: string; name: string; website: string | null; email: string | null; isSample: boolean };
+}
+
+export interface OrganizationDetail {
+  id: string;
+  name: string;
+  alternateName: string | null;
+  description: string;
+  website: string | null;
+  email: string | null;
+  isSample: boolean;
+  verifiedAt: string | null;
+  phones: PublicPhone[];
+  locations: PublicLocation[];
+  services: Array<{
+    id: string;
+    name: string;
+    summary: string;
+    categories: Term[];
+    delivery: DeliveryMode[];
+  }>;
+}
+
+/** What the search page's loader returns: one of four states. */
+export type SearchPageData =
+  | { kind: 'prompt'; query: SearchQuery }
+  | { kind: 'invalid'; query: SearchQuery; fields: SearchField[] }
+  | { kind: 'unknown-place'; query: SearchQuery; suggestions: string[] }
+  | {
+      kind: 'results';
+      query: SearchQuery;
+      placeLabel: string | null;
+      point: GeoPoint | null;
+      radiusMiles: number;
+      result: SearchResult;
+      now: string;
+    };

@@ -1,0 +1,13 @@
+/** GET /api/v1/services/{id} — one public service, fully nested (HSDS 3.0). */
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { hsdsServices } from '~/api/hsds.server';
+import { apiAction, preflight, apiError, apiJson, isUuid } from '~/api/http.server';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (request.method === 'OPTIONS') return preflight();
+  if (!isUuid(params.id)) return apiError(404, 'No such service.');
+  const [service] = await hsdsServices(context.db, [params.id]);
+  return service ? apiJson(request, service) : apiError(404, 'No such service.');
+}
+
+export const action = apiAction;

@@ -1,0 +1,304 @@
+/**
+ * /services/:id — everything a survivor needs to decide and act: what it is, who it is for,
+ * what to bring, cost, languages, hours (today highlighted), where (or "confidential"), and
+ * Call / Directions / Share. Only verified organizations' active services exist here.
+ */
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { ErrorPage } from '~/components/error-page';
+import { formatVerified } from '~/components/format';
+import { ListingActions } from '~/components/listing-actions';
+import { LocationBlock } from '~/components/location-block';
+import { ListingMap } from '~/components/listing-map';
+import { pageMeta, rootDataFromMatches } from '~/components/meta';
+import { categoryName, languageName } from '~/components/result-card';
+import { useLocalizeHref, useRootData } from '~/components/root-data';
+import { WeeklyHoursTable } from '~/components/weekly-hours';
+import { stateTimeZone } from '~/geo/gazetteer.server';
+import { listingMessages } from '~/i18n/messages/listing';
+import { taxonomyMessages } from '~/i18n/messages/taxonomy';
+import { type Locale, translator } from '~/i18n/i18n';
+import { getPublicService } from '~/listings/public-listing.server';
+import type { ServiceDetail } from '~/listings/types';
+import { weeklyHours } from '~/search/hours';
+import { SampleBadge } from '~/components/sample-badge';
+import { PhoneFacts } from '~/components/phone-facts';
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const service = await getPublicService(context.db, params.id ?? '');
+  if (!service) throw data('Not found', { status: 404 });
+  const now = new Date();
+  const state = service.locations.find((location) => location.address)?.address?.stateProvince;
+  const hours = weeklyHours(service.schedules, now, state ? (stateTimeZone(state) ?? null) : null);
+  return { service, now: now.toISOString(), hours };
+}
+
+function shareText(service: ServiceDetail, locale: Locale): string {
+  const t = translator(listingMessages, locale);
+  const lines = [t('shareBody', { name: service.name, organization: service.organization.name })];
+  const phone = service.phones[0];
+  if (phone) lines.push(t('shareCall', { number: phone.number }));
+  const location = service.locations[0];
+  if (location?.address) {
+    const a = location.address;
+    lines.push(
+      t('shareAddress', { address: `${a.address1}, ${a.city}, ${a.stateProvince} ${a.postalCode}` }),
+    );
+  } else if (location?.areaLabel) lines.push(t('shareArea', { area: location.areaLabel }));
+  return lines.join('\n');
+}
+
+function agesText(min: number | null, max: number | null, locale: Locale): string | null {
+  const t = translator(listingMessages, locale);
+  if (min !== null && max !== null) return t('ages', { min, max });
+  if (min !== null) return t('agesMin', { min });
+  if (max !== null) return t('agesMax', { max });
+  return null;
+}
+
+export default function ServicePage() {
+  const { service, now, hours } = useLoaderData<typeof loader>();
+  const { locale, config } = useRootData();
+  const localize = useLocalizeHref();
+  const t = translator(listingMessages, locale);
+  const tx = translator(taxonomyMessages, locale);
+  const verified = formatVerified(service.lastVerifiedAt, new Date(now), locale);
+  const ages = agesText(service.minimumAge, service.maximumAge, locale);
+  const isFree = service.costKinds.some((kind) => kind.slug === 'free');
+  // Directions only to an ordinary location: a confidential one has an area, not a door.
+  const firstExact = service.locations.find(
+    (location) => !location.isConfidential && location.latitude !== null,
+  );
+  const directionsTo =
+    firstExact?.latitude != null && firstExact.longitude != null
+      ? { latitude: firstExact.latitude, longitude: firstExact.longitude }
+      : null;
+  const website = service.url ?? service.organization.website;
+  const email = service.email ?? service.organization.email;
+
+  return (
+    <article className="listing">
+      <h1>{service.name}</h1>
+      <p>
+        {t('offeredBy')}{' '}
+        <Link to={localize(`/organizations/${service.organization.id}`)}>{service.organization.name}</Link>
+        {service.organization.isSample ? <SampleBadge label={t('sample')} hint={t('sampleHint')} /> : null}
+      </p>
+      {service.categories.length > 0 ? (
+        <p className="chips">
+          {service.categories.map((category) => (
+            <span key={category.slug} className="chip">
+              {categoryName(category.slug, category.name, locale)}
+            </span>
+          ))}
+          {isFree ? <span className="chip">{t('free')}</span> : null}
+        </p>
+      ) : null}
+      {service.alert ? (
+        <p className="notice notice-warn">
+          <strong>{t('alert')}:</strong> {service.alert}
+        </p>
+      ) : null}
+      <ListingActions
+        locale={locale}
+        phone={service.phones[0] ?? null}
+        directionsTo={directionsTo}
+        shareText={shareText(service, locale)}
+      />
+
+      <div className="detail-grid">
+        <div>
+          <section aria-labelledby="about">
+            <h2 id="about">{t('about')}</h2>
+            {service.description ? <p className="prose pre-line">{service.description}</p> : null}
+            {service.delivery.length > 0 ? (
+              <p>
+                <strong>{t('delivery')}:</strong>{' '}
+                {service.delivery.map((mode) => tx(`delivery.${mode}`)).join(', ')}
+              </p>
+            ) : null}
+          </section>
+
+          {service.populations.length > 0 || ages || service.eligibility ? (
+            <section aria-labelledby="who">
+              <h2 id="who">{t('whoFor')}</h2>
+              {service.populations.length > 0 ? (
+                <ul>
+                  {service.populations.map((population) => (
+                    <li key={population.slug}>
+                      {(taxonomyMessages[locale] as Record<string, string>)[
+                        `population.${population.slug}`
+                      ] ?? population.name}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {ages ? <p>{ages}</p> : null}
+              {service.eligibility ? (
+                <p className="pre-line">
+                  <strong>{t('eligibility')}:</strong> {service.eligibility}
+                </p>
+              ) : null}
+            </section>
+          ) : null}
+
+          {service.applicationProcess || service.waitTime ? (
+            <section aria-labelledby="apply">
+              <h2 id="apply">{t('howToApply')}</h2>
+              {service.applicationProcess ? <p className="pre-line">{service.applicationProcess}</p> : null}
+              {service.waitTime ? (
+                <p>
+                  <strong>{t('waitTime')}:</strong> {service.waitTime}
+                </p>
+              ) : null}
+            </section>
+          ) : null}
+
+          <section aria-labelledby="documents">
+            <h2 id="documents">{t('documents')}</h2>
+            {service.requiredDocuments.length > 0 ? (
+              <ul>
+                {service.requiredDocuments.map((document) => (
+                  <li key={document}>{document}</li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('noDocuments')}</p>
+            )}
+          </section>
+
+          {isFree || service.feesDescription || service.costOptions.length > 0 ? (
+            <section aria-labelledby="cost">
+              <h2 id="cost">{t('cost')}</h2>
+              {isFree ? <p>{t('free')}</p> : null}
+              {service.feesDescription ? <p>{service.feesDescription}</p> : null}
+              {service.costOptions.length > 0 ? (
+                <ul>
+                  {service.costOptions.map((option, index) => (
+                    <li key={index}>
+                      {[
+                        option.option,
+                        option.amount ? `${option.amount} ${option.currency ?? ''}`.trim() : null,
+                        option.description,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </section>
+          ) : null}
+
+          {service.languages.length > 0 || service.interpretationServices ? (
+            <section aria-labelledby="languages">
+              <h2 id="languages">{t('languages')}</h2>
+              {service.languages.length > 0 ? (
+                <p>
+                  {service.languages
+                    .map((language) => (language.code ? languageName(language.code, locale) : language.name))
+                    .filter(Boolean)
+                    .join(', ')}
+                </p>
+              ) : null}
+              {service.interpretationServices ? (
+                <p>
+                  <strong>{t('interpretation')}:</strong> {service.interpretationServices}
+                </p>
+              ) : null}
+            </section>
+          ) : null}
+
+          <section aria-labelledby="hours">
+            <h2 id="hours">{t('hours')}</h2>
+            {hours.days.length > 0 ? (
+              <>
+                {hours.openNow !== null ? (
+                  <p className={hours.openNow ? 'open' : 'closed'}>
+                    {hours.openNow ? t('openNow') : t('closedNow')}
+                  </p>
+                ) : null}
+                <WeeklyHoursTable days={hours.days} today={hours.today} locale={locale} />
+                {hours.timeZone ? <p className="muted">{t('hoursZone', { zone: hours.timeZone })}</p> : null}
+              </>
+            ) : (
+              <p>{t('noHours')}</p>
+            )}
+          </section>
+        </div>
+
+        <aside aria-labelledby="where">
+          <h2 id="where">{service.locations.length > 1 ? t('locations') : t('location')}</h2>
+          {service.locations.map((location) => (
+            <LocationBlock key={location.id} location={location} locale={locale} />
+          ))}
+          <ListingMap
+            locations={service.locations}
+            label={service.name}
+            tileUrl={config.tileUrl}
+            tileAttribution={config.tileAttribution}
+            locale={locale}
+          />
+
+          <h2 id="contact">{t('contact')}</h2>
+          <dl className="facts">
+            <PhoneFacts
+              phones={service.phones}
+              heading={t('phones')}
+              callLabel={(number) => t('call', { number })}
+            />
+            {website ? (
+              <>
+                <dt>{t('website')}</dt>
+                <dd>
+                  <a href={website} rel="noreferrer">
+                    {website.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+                  </a>
+                </dd>
+              </>
+            ) : null}
+            {email ? (
+              <>
+                <dt>{t('email')}</dt>
+                <dd>
+                  <a href={`mailto:${email}`}>{email}</a>
+                </dd>
+              </>
+            ) : null}
+            {service.serviceAreas.length > 0 ? (
+              <>
+                <dt>{t('serviceArea')}</dt>
+                {service.serviceAreas.map((area, index) => (
+                  <dd key={index}>
+                    {area.coverage === 'nationwide'
+                      ? t('nationwide')
+                      : area.coverage === 'states' && area.states.length > 0
+                        ? t('states', { list: area.states.join(', ') })
+                        : (area.name ?? area.description ?? '')}
+                  </dd>
+                ))}
+              </>
+            ) : null}
+            <dt>{t('lastVerified')}</dt>
+            <dd>{verified ?? t('notVerified')}</dd>
+          </dl>
+        </aside>
+      </div>
+
+      <p className="no-print">
+        <Link to={localize(`/services/${service.id}/report`)}>{t('report')}</Link>
+      </p>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data: loaderData }) => {
+  const root = rootDataFromMatches(matches);
+  const service = (loaderData as { service?: ServiceDetail } | undefined)?.service;
+  if (!service) return pageMeta(root, translator(listingMessages, root.locale)('about'));
+  return pageMeta(root, service.name, service.description.slice(0, 160));
+};
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

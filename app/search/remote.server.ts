@@ -1,0 +1,72 @@
+/**
+ * Remote services in a nearby search: phone or virtual services with no public location inside
+ * the radius, whose service area covers the point (nationwide, the point's state, or a circle
+ * that contains it). They are listed after every in-person result, by name (docs/search.md).
+ * Each coverage kind has its own partial index (migration 2026_11_22_0004), so the union below
+ * touches only the service areas that can match.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/types';
+import type { Condition } from './filters.server';
+import { type Candidate, earthPoint, type Window, withinRadius } from './nearby.server';
+import type { GeoPoint } from './types';
+
+function remoteWhere(point: GeoPoint, radiusKm: number, pointState: string | undefined, where: Condition) {
+  const here = earthPoint(point);
+  const byState = pointState
+    ? sql`union all select sa.service_id from service_area sa
+          where sa.coverage = 'states' and sa.coverage_states @> array[${pointState}]::text[]`
+    : sql``;
+  return sql<boolean>`${where}
+    and s.delivery && array['phone', 'virtual']::text[]
+    and s.id in (
+      select sa.service_id from service_area sa where sa.coverage = 'nationwide'
+      ${byState}
+      union all
+      select sa.service_id from service_area sa
+      where sa.coverage = 'radius'
+        and earth_box(ll_to_earth(sa.coverage_latitude, sa.coverage_longitude), sa.coverage_radius_km * 1000) @> ${here}
+        and earth_distance(ll_to_earth(sa.coverage_latitude, sa.coverage_longitude), ${here}) <= sa.coverage_radius_km * 1000)
+    and not exists (
+      -- already listed in person (any public location in range)
+      select 1 from service_at_location sal join location l on l.id = sal.location_id
+      where sal.service_id = s.id and ${withinRadius('l', point, radiusKm)})`;
+}
+
+export async function remoteCandidates(
+  db: Kysely<Database>,
+  point: GeoPoint,
+  radiusKm: number,
+  pointState: string | undefined,
+  where: Condition,
+  window: Window,
+): Promise<Candidate[]> {
+  const paging =
+    window.limit === null ? sql`offset ${window.offset}` : sql`limit ${window.limit} offset ${window.offset}`;
+  const result = await sql<{ service_id: string }>`
+    select s.id as service_id
+    from service s join organization o on o.id = s.organization_id
+    where ${remoteWhere(point, radiusKm, pointState, where)}
+    order by s.name, s.id
+    ${paging}`.execute(db);
+  return result.rows.map((row) => ({
+    serviceId: row.service_id,
+    locationId: null,
+    distanceKm: null,
+    remote: true,
+  }));
+}
+
+export async function remoteCount(
+  db: Kysely<Database>,
+  point: GeoPoint,
+  radiusKm: number,
+  pointState: string | undefined,
+  where: Condition,
+): Promise<number> {
+  const result = await sql<{ total: number }>`
+    select count(*)::int as total
+    from service s join organization o on o.id = s.organization_id
+    where ${remoteWhere(point, radiusKm, pointState, where)}`.execute(db);
+  return result.rows[0]?.total ?? 0;
+}

@@ -1,0 +1,101 @@
+/**
+ * Public search: `searchServices(db, params)` implements the contract in ./types.ts.
+ * Order with a point: in-person results by distance then name (one row per service, at its
+ * nearest public location), then remote services that cover the point, by name. Without a
+ * point: keyword rank (when a keyword is given) then name. See docs/search.md.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/types';
+import { allOf, filterConditions, keywordQuery, visible } from './filters.server';
+import { isOpenAt } from './hours';
+export type { Candidate } from './nearby.server';
+import { type Candidate, listedCandidates, listedCount, nearbyCandidates, nearbyPage } from './nearby.server';
+import { remoteCandidates, remoteCount } from './remote.server';
+import { hydrate } from './results.server';
+import { hoursSources } from './schedules.server';
+import type { SearchParams, SearchResult } from './types';
+
+export interface RankedPage {
+  /** The page's services in result order, with the shown location and distance. */
+  candidates: Candidate[];
+  total: number;
+  /** True when `total` is a lower bound (a dense area, counted up to a cap). */
+  totalCapped: boolean;
+}
+
+/** The ranking alone (ids, locations, distances, total): the public API maps these to HSDS itself. */
+export async function rankServices(db: Kysely<Database>, params: SearchParams): Promise<RankedPage> {
+  const now = params.now ?? new Date();
+  const tsquery = await keywordQuery(db, params.keyword);
+  const where = allOf([visible, ...filterConditions(params, tsquery)]);
+  const offset = (params.page - 1) * params.pageSize;
+  const { point, radiusKm, pointState } = params;
+
+  let page: Candidate[];
+  let total: number;
+  let totalCapped = false;
+  if (params.openNow) {
+    // Hours live in each schedule's own zone, so "open now" is decided in JS (app/search/hours.ts,
+    // the same code the service page uses). To keep pagination exact, rank every match (ids only),
+    // keep the open ones, then take the page.
+    const all = point
+      ? [
+          ...(await nearbyCandidates(db, point, radiusKm, where)),
+          ...(await remoteCandidates(db, point, radiusKm, pointState, where, { limit: null, offset: 0 })),
+        ]
+      : await listedCandidates(db, where, tsquery, { limit: null, offset: 0 });
+    const sources = await hoursSources(db, all);
+    const open = all.filter((c) => {
+      const source = sources.get(c.serviceId);
+      return source ? isOpenAt(source.schedules, now, source.fallbackZone) === true : false;
+    });
+    total = open.length;
+    page = open.slice(offset, offset + params.pageSize);
+  } else if (point) {
+    // Counted exactly up to five pages past this one; beyond that "at least" (see nearbyCount).
+    const cap = offset + params.pageSize * 5;
+    const { candidates: inPerson, count: inPersonCount } = await nearbyPage(
+      db,
+      point,
+      radiusKm,
+      where,
+      { limit: params.pageSize, offset },
+      cap,
+    );
+    // A capped count is already a lower bound and the remote results lie pages away: skip
+    // counting them (in a dense city that is where most of the remote coverage cost would be).
+    const remoteTotal = inPersonCount.capped ? 0 : await remoteCount(db, point, radiusKm, pointState, where);
+    const room = params.pageSize - inPerson.length;
+    // Remote results continue the list after the last in-person one. A capped count means more
+    // in-person results lie beyond this page, so the page is full and no remote offset is needed.
+    const remote =
+      room > 0 && remoteTotal > 0
+        ? await remoteCandidates(db, point, radiusKm, pointState, where, {
+            limit: room,
+            offset: Math.max(0, offset - inPersonCount.total),
+          })
+        : [];
+    page = [...inPerson, ...remote];
+    total = inPersonCount.total + remoteTotal;
+    totalCapped = inPersonCount.capped;
+  } else {
+    [page, total] = await Promise.all([
+      listedCandidates(db, where, tsquery, { limit: params.pageSize, offset }),
+      listedCount(db, where),
+    ]);
+  }
+
+  return { candidates: page, total, totalCapped };
+}
+
+export async function searchServices(db: Kysely<Database>, params: SearchParams): Promise<SearchResult> {
+  const { candidates, total, totalCapped } = await rankServices(db, params);
+  return {
+    items: await hydrate(db, candidates, params.now ?? new Date()),
+    total,
+    totalCapped,
+    page: params.page,
+    pageSize: params.pageSize,
+    totalPages: Math.ceil(total / params.pageSize),
+  };
+}
