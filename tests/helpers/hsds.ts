@@ -1,0 +1,28 @@
+/** Shared bits for the HSDS importer/exporter tests: fixture paths and report look-ups. */
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import { readTables } from '../../app/hsds/export.server';
+import type { ImportIssue, ImportReport } from '../../app/hsds/report';
+import type { Database } from '../../db/types';
+
+export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/hsds/${name}`, import.meta.url));
+export const seedDir = fileURLToPath(new URL('../../db/seed', import.meta.url));
+
+/** The issues of one file and line (and column), for asserting what happened to a row. */
+export function issuesAt(report: ImportReport, file: string, line: number, column?: string): ImportIssue[] {
+  return report.issues.filter(
+    (issue) =>
+      issue.file === file && issue.line === line && (column === undefined || issue.column === column),
+  );
+}
+
+/** All stored rows of every HSDS table as JSON text: equal snapshots mean equal content. */
+export async function snapshot(db: Kysely<Database>): Promise<Record<string, unknown[]>> {
+  const tables = await readTables(db);
+  return JSON.parse(JSON.stringify(Object.fromEntries(tables))) as Record<string, unknown[]>;
+}
+
+export async function rowCounts(db: Kysely<Database>): Promise<Record<string, number>> {
+  const tables = await readTables(db);
+  return Object.fromEntries([...tables].map(([table, rows]) => [table, rows.length]));
+}
