@@ -32,7 +32,11 @@ async function main() {
     process.exit(1);
   }
 
-  const handle = await createDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+  const handle = await createDatabase({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDir: config.PGLITE_DIR,
+    onIdleConnectionError: (error) => logger.warn('an idle database connection failed', errorFields(error)),
+  });
   logger.info('database opened', { engine: handle.engine });
   await migrateToLatest(handle.db, (line) => logger.info(line));
 

@@ -25,6 +25,12 @@ export interface DatabaseOptions {
   pgliteDataDir?: Blob;
   /** PostgreSQL pool size. */
   maxConnections?: number;
+  /**
+   * PostgreSQL only: an idle pooled connection failed (the server restarted, or an
+   * administrator ended it). The pool drops that connection and opens a new one when needed;
+   * without a listener the error would crash the process. Default: one line on stderr.
+   */
+  onIdleConnectionError?: (error: Error) => void;
 }
 
 export interface DatabaseHandle {
@@ -59,6 +65,11 @@ export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.maxConnections ?? 10 });
+    pool.on(
+      'error',
+      options.onIdleConnectionError ??
+        ((error) => process.stderr.write(`database: an idle connection failed: ${error.message}\n`)),
+    );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

@@ -31,7 +31,8 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   const name = `haven_test_${randomBytes(6).toString('hex')}`;
   await createDatabaseNamed(template.url, name, template.name);
   const url = adminUrl(template.url, name);
-  const handle = await createDatabase({ databaseUrl: url, maxConnections: 5 });
+  // Dropping the database at the end ends its connections; an idle one may still be closing.
+  const handle = await createDatabase({ databaseUrl: url, maxConnections: 5, onIdleConnectionError: () => {} });
   return {
     ...handle,
     url,
