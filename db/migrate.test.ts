@@ -52,11 +52,9 @@ describeEachEngine('migrations', (t) => {
   it('use the GiST index on the public point for nearest-neighbour ordering', async () => {
     await sql`set enable_seqscan = off`.execute(t.db);
     const plan = await sql<{ 'QUERY PLAN': string }>`
-      explain select id from location
-      order by ll_to_earth(public_latitude, public_longitude) <-> ll_to_earth(40.7, -74.0) limit 20`.execute(
-      t.db,
-    );
+      explain select service_id from search_point
+      order by earth <-> ll_to_earth(40.7, -74.0) limit 20`.execute(t.db);
     await sql`reset enable_seqscan`.execute(t.db);
-    expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toContain('location_public_earth_idx');
+    expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toContain('search_point_earth_idx');
   });
 });

@@ -333,6 +333,22 @@ export interface AuditEventTable {
   created_at: Timestamp;
 }
 
+/** Derived, trigger-maintained: one row per public (service, location) pair (migration 0006). */
+export interface SearchPointTable {
+  service_id: string;
+  location_id: string;
+  latitude: number;
+  longitude: number;
+  /** ll_to_earth(latitude, longitude) */
+  earth: string;
+  service_name: string;
+  categories: string[];
+  populations: string[];
+  languages: string[];
+  delivery: DeliveryMode[];
+  free: boolean;
+}
+
 export interface Database {
   organization: OrganizationTable;
   service: ServiceTable;
@@ -358,6 +374,7 @@ export interface Database {
   invitation: InvitationTable;
   suggestion: SuggestionTable;
   audit_event: AuditEventTable;
+  search_point: SearchPointTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;

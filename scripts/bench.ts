@@ -12,7 +12,6 @@ import { parseArgs } from 'node:util';
 import { createDatabase, type DatabaseHandle } from '../db/index';
 import { migrateToLatest } from '../db/migrate';
 import { sql } from 'kysely';
-import { visible } from '../app/search/filters.server';
 import { knnPageQuery } from '../app/search/nearby.server';
 import { rankServices, searchServices } from '../app/search/search.server';
 import type { SearchParams } from '../app/search/types';
@@ -76,7 +75,7 @@ async function main() {
     const manhattan = { latitude: 40.7506, longitude: -73.9972 };
     const plan = await sql<
       Record<string, string>
-    >`explain (analyze, costs off, timing off, summary on) ${knnPageQuery(manhattan, 40.2336, visible, { limit: 20, offset: 0 }, 200)}`.execute(
+    >`explain (analyze, costs off, timing off, summary on) ${knnPageQuery(manhattan, 40.2336, sql<boolean>`true`, { limit: 20, offset: 0 }, 200)}`.execute(
       db,
     );
     emit({

@@ -3,7 +3,7 @@
  * Valid rows are kept and every rejected or repaired row is reported; a fatal problem
  * (unreadable package, nothing to import, a database error) writes nothing at all.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
 import { refreshSearchText } from '../listings/search-text.server';
 import { enrich } from './enrich.server';
@@ -25,7 +25,7 @@ export interface ImportOptions {
 }
 
 export type ProgressEvent =
-  | { phase: 'read' | 'validate' | 'resolve' | 'search-text' | 'done'; message: string }
+  | { phase: 'read' | 'validate' | 'resolve' | 'search-text' | 'analyze' | 'done'; message: string }
   | { phase: 'write'; table: TableName; done: number; total: number };
 
 export async function importHsds(
@@ -104,6 +104,10 @@ export async function importHsds(
       cause: error,
     });
   }
+  // Fresh planner statistics for the rows just written: PGlite has no autovacuum to gather them,
+  // and the search's plans (which index to start from) depend on them.
+  progress({ phase: 'analyze', message: 'updating planner statistics' });
+  await sql`analyze`.execute(db);
 
   const tables: ImportReport['tables'] = {};
   for (const table of TABLE_ORDER) {

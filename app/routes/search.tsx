@@ -153,7 +153,7 @@ function Results({
 
   const place = page.placeLabel ?? t('yourLocation');
   const countText = page.point
-    ? t(result.total === 1 ? 'countNearOne' : 'countNear', {
+    ? t(result.totalCapped ? 'countNearAtLeast' : result.total === 1 ? 'countNearOne' : 'countNear', {
         count: result.total,
         miles: page.radiusMiles,
         place,

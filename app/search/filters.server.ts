@@ -91,6 +91,29 @@ export function filterConditions(params: SearchParams, tsquery: RawBuilder<unkno
   return conditions;
 }
 
+/**
+ * The same filters over a `search_point` row (alias `sp`, nearby searches): the row carries its
+ * service's category codes (with their parents'), populations, languages, delivery modes and
+ * whether it is free, so each filter is an array test on the row; the keyword goes through the
+ * service. Visibility is implied: the table holds public services only.
+ */
+export function pointConditions(params: SearchParams, tsquery: RawBuilder<unknown> | null): Condition[] {
+  const conditions: Condition[] = [];
+  if (params.categories.length > 0) {
+    conditions.push(sql<boolean>`sp.categories && cast(${params.categories} as text[])`);
+  }
+  if (params.population) conditions.push(sql<boolean>`sp.populations @> array[${params.population}]::text[]`);
+  if (params.language) conditions.push(sql<boolean>`sp.languages @> array[${params.language}]::text[]`);
+  if (params.freeOnly) conditions.push(sql<boolean>`sp.free`);
+  if (params.delivery) conditions.push(sql<boolean>`sp.delivery @> array[${params.delivery}]::text[]`);
+  if (tsquery) {
+    conditions.push(
+      sql<boolean>`exists (select 1 from service s where s.id = sp.service_id and s.search_vector @@ ${tsquery})`,
+    );
+  }
+  return conditions;
+}
+
 export function allOf(conditions: Condition[]): Condition {
   return conditions.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(conditions, sql` and `)})`;
 }

@@ -1,7 +1,9 @@
 /**
- * Ranked candidates: in-person services near a point (KNN on the public-point GiST index), and
- * the plain listing when no point is given (keyword rank, then name). Only public points are
- * read: `location_public_earth_idx` is on ll_to_earth(public_latitude, public_longitude).
+ * Ranked candidates: in-person services near a point, and the plain listing when no point is
+ * given (keyword rank, then name). Nearby searches read `search_point` (migration 0006): one
+ * row per public (service, location) pair, with the public point only — a confidential
+ * location's exact point is not in it — and the filters' columns; `where` conditions here are
+ * over its alias `sp` (see pointConditions in ./filters.server).
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/types';
@@ -23,27 +25,21 @@ export interface Window {
 
 export const earthPoint = (point: GeoPoint) =>
   sql`ll_to_earth(${point.latitude}::float8, ${point.longitude}::float8)`;
-// Must match the index expression exactly for the planner to use location_public_earth_idx.
-const publicPoint = (alias: string) =>
-  sql`ll_to_earth(${sql.ref(`${alias}.public_latitude`)}, ${sql.ref(`${alias}.public_longitude`)})`;
+/**
+ * Great-circle metres from `sp` to a point: what earth_distance computes, from the stored
+ * `sp.earth` (indexed by search_point_earth_idx) and the chord `<->` the index orders by.
+ */
+const metresTo = (here: RawBuilder<unknown>) => sql<number>`sec_to_gc(sp.earth <-> ${here})`;
 
-/** The location is within the radius: the index-friendly box, then the exact great-circle cap. */
-export function withinRadius(alias: string, point: GeoPoint, radiusKm: number): Condition {
+/** The search point `sp` is within the radius: the index-friendly box, then the exact cap. */
+export function withinRadius(point: GeoPoint, radiusKm: number): Condition {
   const radiusM = radiusKm * 1000;
-  return sql<boolean>`(earth_box(${earthPoint(point)}, ${radiusM}::float8) @> ${publicPoint(alias)}
-    and earth_distance(${publicPoint(alias)}, ${earthPoint(point)}) <= ${radiusM}::float8)`;
+  return sql<boolean>`(earth_box(${earthPoint(point)}, ${radiusM}::float8) @> sp.earth
+    and ${metresTo(earthPoint(point))} <= ${radiusM}::float8)`;
 }
 
 const windowSql = (window: Window) =>
   window.limit === null ? sql`offset ${window.offset}` : sql`limit ${window.limit} offset ${window.offset}`;
-
-/** Keeps only the service's nearest public location (ties: the lower id). */
-const nearestOfService = (here: RawBuilder<unknown>) => sql<boolean>`not exists (
-  select 1 from service_at_location sal2 join location l2 on l2.id = sal2.location_id
-  where sal2.service_id = s.id and l2.id <> l.id and l2.public_latitude is not null
-    and (earth_distance(${publicPoint('l2')}, ${here}) < earth_distance(${publicPoint('l')}, ${here})
-         or (earth_distance(${publicPoint('l2')}, ${here}) = earth_distance(${publicPoint('l')}, ${here})
-             and l2.id < l.id)))`;
 
 type Row = { service_id: string; location_id: string; distance_m: number };
 const toCandidate = (row: Row): Candidate => ({
@@ -61,23 +57,22 @@ async function allWithinRadius(
   where: Condition,
   window: Window,
 ) {
-  const here = earthPoint(point);
   const result = await sql<Row>`
-    select s.id as service_id, l.id as location_id, earth_distance(${publicPoint('l')}, ${here}) as distance_m
-    from location l
-    join service_at_location sal on sal.location_id = l.id
-    join service s on s.id = sal.service_id
-    join organization o on o.id = s.organization_id
-    where ${withinRadius('l', point, radiusKm)} and ${where} and ${nearestOfService(here)}
-    order by distance_m, s.name, s.id
+    select service_id, location_id, distance_m from (
+      select distinct on (sp.service_id) sp.service_id, sp.location_id, sp.service_name,
+             ${metresTo(earthPoint(point))} as distance_m
+      from search_point sp
+      where ${withinRadius(point, radiusKm)} and ${where}
+      order by sp.service_id, distance_m, sp.location_id) nearest
+    order by distance_m, service_name, service_id
     ${windowSql(window)}`.execute(db);
   return result.rows;
 }
 
 /**
- * The k nearest public locations by a pure KNN index scan (`ORDER BY <-> LIMIT k` walks
- * location_public_earth_idx nearest-first and stops after k), then the radius, filters and
- * one row per service on that small set. Why not one query with the earth_box cap: the planner
+ * The k nearest search points by a pure KNN index scan (`ORDER BY <-> LIMIT k` walks
+ * search_point_earth_idx nearest-first and stops after k), then the radius, filters and one row
+ * per service on that small set. Why not one query with the earth_box cap: the planner
  * underestimates how many points a box holds (cube has no statistics), picks a bitmap scan of
  * the whole box plus a sort, and a dense city then costs every point in the radius.
  * One row per service can be taken inside the window: a service's nearest location is never
@@ -95,22 +90,20 @@ export function knnPageQuery(
   const here = earthPoint(point);
   return sql<{ fetched: number; farthest_m: number | null; total: number } & Partial<Row>>`
     with near as materialized (
-      select l.id, earth_distance(${publicPoint('l')}, ${here}) as distance_m
-      from location l order by ${publicPoint('l')} <-> ${here} limit ${k}),
+      select sp.service_id, sp.location_id, sp.service_name, ${where} as ok,
+             ${metresTo(here)} as distance_m
+      from search_point sp order by sp.earth <-> ${here} limit ${k}),
     matches as (
-      select distinct on (s.id) s.id as service_id, l.id as location_id, l.distance_m, s.name
-      from near l
-      join service_at_location sal on sal.location_id = l.id
-      join service s on s.id = sal.service_id
-      join organization o on o.id = s.organization_id
-      where l.distance_m <= ${radiusKm * 1000}::float8 and ${where}
-      order by s.id, l.distance_m, l.id)
+      select distinct on (n.service_id) n.service_id, n.location_id, n.distance_m, n.service_name
+      from near n
+      where n.ok and n.distance_m <= ${radiusKm * 1000}::float8
+      order by n.service_id, n.distance_m, n.location_id)
     select m.fetched, m.farthest_m, m.total, r.service_id, r.location_id, r.distance_m
     from (select (select count(*)::int from near) as fetched, (select max(distance_m) from near) as farthest_m,
                  (select count(*)::int from matches) as total) m
     left join lateral (
       select x.service_id, x.location_id, x.distance_m from matches x
-      order by x.distance_m, x.name, x.service_id
+      order by x.distance_m, x.service_name, x.service_id
       limit ${window.limit} offset ${window.offset}) r on true`;
 }
 

@@ -29,8 +29,7 @@ function remoteWhere(point: GeoPoint, radiusKm: number, pointState: string | und
         and earth_distance(ll_to_earth(sa.coverage_latitude, sa.coverage_longitude), ${here}) <= sa.coverage_radius_km * 1000)
     and not exists (
       -- already listed in person (any public location in range)
-      select 1 from service_at_location sal join location l on l.id = sal.location_id
-      where sal.service_id = s.id and ${withinRadius('l', point, radiusKm)})`;
+      select 1 from search_point sp where sp.service_id = s.id and ${withinRadius(point, radiusKm)})`;
 }
 
 export async function remoteCandidates(

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
-import { allOf, filterConditions, keywordQuery, visible } from './filters.server';
+import { allOf, filterConditions, keywordQuery, pointConditions, visible } from './filters.server';
 import { isOpenAt } from './hours';
 export type { Candidate } from './nearby.server';
 import { type Candidate, listedCandidates, listedCount, nearbyCandidates, nearbyPage } from './nearby.server';
@@ -28,6 +28,7 @@ export async function rankServices(db: Kysely<Database>, params: SearchParams): 
   const now = params.now ?? new Date();
   const tsquery = await keywordQuery(db, params.keyword);
   const where = allOf([visible, ...filterConditions(params, tsquery)]);
+  const pointWhere = allOf(pointConditions(params, tsquery));
   const offset = (params.page - 1) * params.pageSize;
   const { point, radiusKm, pointState } = params;
 
@@ -40,7 +41,7 @@ export async function rankServices(db: Kysely<Database>, params: SearchParams): 
     // keep the open ones, then take the page.
     const all = point
       ? [
-          ...(await nearbyCandidates(db, point, radiusKm, where)),
+          ...(await nearbyCandidates(db, point, radiusKm, pointWhere)),
           ...(await remoteCandidates(db, point, radiusKm, pointState, where, { limit: null, offset: 0 })),
         ]
       : await listedCandidates(db, where, tsquery, { limit: null, offset: 0 });
@@ -52,13 +53,14 @@ export async function rankServices(db: Kysely<Database>, params: SearchParams): 
     total = open.length;
     page = open.slice(offset, offset + params.pageSize);
   } else if (point) {
-    // Counted exactly up to five pages past this one; beyond that "at least" (see nearbyCount).
-    const cap = offset + params.pageSize * 5;
+    // Counted exactly up to two pages past this one; beyond that "at least" (see nearbyPage):
+    // enough to draw the next pages' links, and the count is what the nearest window must cover.
+    const cap = offset + params.pageSize * 2;
     const { candidates: inPerson, count: inPersonCount } = await nearbyPage(
       db,
       point,
       radiusKm,
-      where,
+      pointWhere,
       { limit: params.pageSize, offset },
       cap,
     );
