@@ -121,7 +121,8 @@ export interface Count {
  * beyond (a dense city holds tens of thousands; counting them all costs more than the page).
  * Grows k until the answer is provably right: the window ran past the radius (or the table ran
  * out), or the page's last row is strictly nearer than the window's farthest point (nothing
- * outside can come before it) and at least `cap` services matched.
+ * outside can come before it) and at least `cap` services matched. Past MAX_K points (a very
+ * selective filter in a dense city) it reads the whole radius instead.
  */
 export async function nearbyPage(
   db: Kysely<Database>,
@@ -132,7 +133,9 @@ export async function nearbyPage(
   cap: number,
 ): Promise<{ candidates: Candidate[]; count: Count }> {
   const radiusM = radiusKm * 1000;
-  for (let k = Math.max(64, (window.offset + window.limit) * 3, cap * 2); k <= MAX_K; k *= 4) {
+  const needed = Math.max(cap, window.offset + window.limit);
+  let k = Math.max(64, (window.offset + window.limit) * 3, cap * 2);
+  while (k <= MAX_K) {
     const result = await knnPageQuery(point, radiusKm, where, window, k).execute(db);
     const meta = result.rows[0];
     const rows = result.rows.filter((row): row is typeof row & Row => row.service_id != null);
@@ -144,6 +147,10 @@ export async function nearbyPage(
     const pageComplete =
       rows.length === window.limit && last !== undefined && last.distance_m < (meta.farthest_m ?? 0);
     if (pageComplete && meta.total >= cap) return { candidates, count: { total: meta.total, capped: true } };
+    // Grow the window to where the matches seen so far say enough would be (a filter that
+    // keeps 1 point in 8 needs ~8x the points), at least x2 and at most x16 per round.
+    const perPoint = Math.max(meta.total, 1) / meta.fetched;
+    k = Math.min(k * 16, Math.max(k * 2, Math.ceil((needed / perPoint) * 1.25)));
   }
   // Very selective filters in a dense area: fall back to the whole radius.
   const all = await allWithinRadius(db, point, radiusKm, where, { limit: null, offset: 0 });

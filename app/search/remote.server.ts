@@ -32,40 +32,39 @@ function remoteWhere(point: GeoPoint, radiusKm: number, pointState: string | und
       select 1 from search_point sp where sp.service_id = s.id and ${withinRadius(point, radiusKm)})`;
 }
 
-export async function remoteCandidates(
+/**
+ * The remote matches' page and their number, in one statement (`count(*) over ()` is taken
+ * before the limit). An empty page (past the end, or no room left) has no row to carry the
+ * count: then it is counted on its own.
+ */
+export async function remoteMatches(
   db: Kysely<Database>,
   point: GeoPoint,
   radiusKm: number,
   pointState: string | undefined,
   where: Condition,
   window: Window,
-): Promise<Candidate[]> {
+): Promise<{ candidates: Candidate[]; total: number }> {
   const paging =
     window.limit === null ? sql`offset ${window.offset}` : sql`limit ${window.limit} offset ${window.offset}`;
-  const result = await sql<{ service_id: string }>`
-    select s.id as service_id
+  const matching = remoteWhere(point, radiusKm, pointState, where);
+  const result = await sql<{ service_id: string; total: number }>`
+    select s.id as service_id, count(*) over ()::int as total
     from service s join organization o on o.id = s.organization_id
-    where ${remoteWhere(point, radiusKm, pointState, where)}
+    where ${matching}
     order by s.name, s.id
     ${paging}`.execute(db);
-  return result.rows.map((row) => ({
+  const candidates = result.rows.map((row) => ({
     serviceId: row.service_id,
     locationId: null,
     distanceKm: null,
     remote: true,
   }));
-}
-
-export async function remoteCount(
-  db: Kysely<Database>,
-  point: GeoPoint,
-  radiusKm: number,
-  pointState: string | undefined,
-  where: Condition,
-): Promise<number> {
-  const result = await sql<{ total: number }>`
+  if (result.rows[0]) return { candidates, total: result.rows[0].total };
+  if (window.offset === 0 && window.limit !== 0) return { candidates, total: 0 };
+  const count = await sql<{ total: number }>`
     select count(*)::int as total
     from service s join organization o on o.id = s.organization_id
-    where ${remoteWhere(point, radiusKm, pointState, where)}`.execute(db);
-  return result.rows[0]?.total ?? 0;
+    where ${matching}`.execute(db);
+  return { candidates, total: count.rows[0]?.total ?? 0 };
 }

@@ -10,7 +10,7 @@ import { allOf, filterConditions, keywordQuery, pointConditions, visible } from 
 import { isOpenAt } from './hours';
 export type { Candidate } from './nearby.server';
 import { type Candidate, listedCandidates, listedCount, nearbyCandidates, nearbyPage } from './nearby.server';
-import { remoteCandidates, remoteCount } from './remote.server';
+import { remoteMatches } from './remote.server';
 import { hydrate } from './results.server';
 import { hoursSources } from './schedules.server';
 import type { SearchParams, SearchResult } from './types';
@@ -42,7 +42,8 @@ export async function rankServices(db: Kysely<Database>, params: SearchParams): 
     const all = point
       ? [
           ...(await nearbyCandidates(db, point, radiusKm, pointWhere)),
-          ...(await remoteCandidates(db, point, radiusKm, pointState, where, { limit: null, offset: 0 })),
+          ...(await remoteMatches(db, point, radiusKm, pointState, where, { limit: null, offset: 0 }))
+            .candidates,
         ]
       : await listedCandidates(db, where, tsquery, { limit: null, offset: 0 });
     const sources = await hoursSources(db, all);
@@ -64,22 +65,22 @@ export async function rankServices(db: Kysely<Database>, params: SearchParams): 
       { limit: params.pageSize, offset },
       cap,
     );
-    // A capped count is already a lower bound and the remote results lie pages away: skip
-    // counting them (in a dense city that is where most of the remote coverage cost would be).
-    const remoteTotal = inPersonCount.capped ? 0 : await remoteCount(db, point, radiusKm, pointState, where);
-    const room = params.pageSize - inPerson.length;
-    // Remote results continue the list after the last in-person one. A capped count means more
-    // in-person results lie beyond this page, so the page is full and no remote offset is needed.
-    const remote =
-      room > 0 && remoteTotal > 0
-        ? await remoteCandidates(db, point, radiusKm, pointState, where, {
-            limit: room,
-            offset: Math.max(0, offset - inPersonCount.total),
-          })
-        : [];
-    page = [...inPerson, ...remote];
-    total = inPersonCount.total + remoteTotal;
-    totalCapped = inPersonCount.capped;
+    if (inPersonCount.capped || inPersonCount.total >= cap) {
+      // Remote results come after every in-person one, so at least two pages away: neither
+      // fetched nor counted, and the total is "at least" (in a dense city, most of the remote
+      // coverage cost would be here).
+      page = inPerson;
+      total = inPersonCount.total;
+      totalCapped = true;
+    } else {
+      // Remote results continue the list after the last in-person one.
+      const remote = await remoteMatches(db, point, radiusKm, pointState, where, {
+        limit: params.pageSize - inPerson.length,
+        offset: Math.max(0, offset - inPersonCount.total),
+      });
+      page = [...inPerson, ...remote.candidates];
+      total = inPersonCount.total + remote.total;
+    }
   } else {
     [page, total] = await Promise.all([
       listedCandidates(db, where, tsquery, { limit: params.pageSize, offset }),
