@@ -250,6 +250,20 @@ describeEachEngine('searchServices', (context) => {
     const page2 = await searchServices(db(), params({ pointState: 'TX', pageSize: 3, page: 2 }));
     expect(page2.items.map((i) => i.serviceName)).toEqual(['B Texas line', 'D Houston area video']);
     expect(page2.total).toBe(5);
+    // In-person matches reaching two pages past this one (cap = 0 + 2 × 1) push the remote ones
+    // out of reach: not counted, and the total is a lower bound. One page later they count again.
+    const one = (page: number) => searchServices(db(), params({ pointState: 'TX', pageSize: 1, page }));
+    expect(await one(1)).toMatchObject({
+      items: [{ serviceName: 'Z in person' }],
+      total: 2,
+      totalCapped: true,
+    });
+    expect(await one(2)).toMatchObject({
+      items: [{ serviceName: 'F in person and phone' }],
+      total: 5,
+      totalCapped: false,
+    });
+    expect(await one(3)).toMatchObject({ items: [{ serviceName: 'A national hotline' }], total: 5 });
   });
 
   it('filters open now in each schedule zone, with exact pagination', async () => {
