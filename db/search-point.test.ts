@@ -17,9 +17,8 @@ import {
 } from '../tests/helpers/fixtures';
 import { searchServices } from '../app/search/search.server';
 import type { SearchParams } from '../app/search/types';
+import { HOUSTON, searchParams } from '../tests/helpers/search-params';
 import type { Database } from './types';
-
-const HOUSTON = { latitude: 29.7604, longitude: -95.3698 };
 
 async function snapshot(db: Kysely<Database>) {
   const { rows } = await sql<Record<string, unknown>>`
@@ -41,18 +40,9 @@ async function expectConsistent(db: Kysely<Database>) {
 describeEachEngine('search_point maintenance', (context) => {
   const db = () => context.db;
   const search = async (overrides: Partial<SearchParams> = {}) =>
-    (
-      await searchServices(db(), {
-        point: HOUSTON,
-        radiusKm: 40,
-        categories: [],
-        freeOnly: false,
-        openNow: false,
-        page: 1,
-        pageSize: 20,
-        ...overrides,
-      })
-    ).items.map((item) => `${item.serviceName}@${item.distanceKm?.toFixed(1)}`);
+    (await searchServices(db(), searchParams(overrides))).items.map(
+      (item) => `${item.serviceName}@${item.distanceKm?.toFixed(1)}`,
+    );
 
   let organization: string;
   let service: string;

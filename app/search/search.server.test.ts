@@ -11,26 +11,17 @@ import {
   resetListings,
   tagService,
 } from '../../tests/helpers/fixtures';
+import { HOUSTON, searchParams } from '../../tests/helpers/search-params';
 import { searchServices } from './search.server';
-import type { GeoPoint, SearchParams } from './types';
+import type { SearchParams } from './types';
 
-const HOUSTON: GeoPoint = { latitude: 29.7604, longitude: -95.3698 };
 const near = (km: number): { latitude: number; longitude: number } => ({
   // ~km north of Houston (1° latitude ≈ 111.2 km on the earthdistance sphere)
   latitude: HOUSTON.latitude + km / 111.2,
   longitude: HOUSTON.longitude,
 });
 
-const params = (overrides: Partial<SearchParams> = {}): SearchParams => ({
-  point: HOUSTON,
-  radiusKm: 40,
-  categories: [],
-  freeOnly: false,
-  openNow: false,
-  page: 1,
-  pageSize: 20,
-  ...overrides,
-});
+const params = searchParams;
 
 describeEachEngine('searchServices', (context) => {
   const db = () => context.db;
