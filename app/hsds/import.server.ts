@@ -104,9 +104,11 @@ export async function importHsds(
       cause: error,
     });
   }
-  // Fresh planner statistics for the rows just written: PGlite has no autovacuum to gather them,
-  // and the search's plans (which index to start from) depend on them.
+  // What autovacuum would do, now (PGlite has none): planner statistics for the rows just
+  // written — the search's plans depend on them — and search_point's visibility map, which lets
+  // the nearby search read only its index. VACUUM cannot run inside a caller's transaction.
   progress({ phase: 'analyze', message: 'updating planner statistics' });
+  if (!db.isTransaction) await sql`vacuum search_point`.execute(db);
   await sql`analyze`.execute(db);
 
   const tables: ImportReport['tables'] = {};

@@ -105,7 +105,10 @@ export async function up(db: Kysely<any>): Promise<void> {
        delivery text[] not null,
        free boolean not null,
        primary key (service_id, location_id))`,
-    `create index search_point_earth_idx on search_point using gist (earth)`,
+    // The walk reads everything it needs from the index (an index-only scan once VACUUM has
+    // marked the pages all-visible): no heap page per point.
+    `create index search_point_earth_idx on search_point using gist (earth)
+       include (service_id, location_id, service_name, categories, populations, languages, delivery, free)`,
     `create index search_point_location_idx on search_point (location_id)`,
     // Nearby search no longer walks location's own point index.
     'drop index if exists location_public_earth_idx',

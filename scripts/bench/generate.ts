@@ -20,7 +20,10 @@ interface ZipRow {
 
 // Rebuilt after the load; definitions identical to the migrations.
 const INDEXES = [
-  ['search_point_earth_idx', 'create index search_point_earth_idx on search_point using gist (earth)'],
+  [
+    'search_point_earth_idx',
+    'create index search_point_earth_idx on search_point using gist (earth) include (service_id, location_id, service_name, categories, populations, languages, delivery, free)',
+  ],
   [
     'service_search_vector_idx',
     'create index service_search_vector_idx on service using gin (search_vector)',
@@ -187,6 +190,8 @@ export async function generate(db: Kysely<Database>, n: number, log: (line: stri
   await step('analyze', sql`analyze`);
   await step('search points', sql`select haven_refresh_search_points(array(select id from service))`);
   for (const [name, statement] of INDEXES) await step(`index ${name}`, sql.raw(statement));
+  // As after an import (app/hsds/import.server.ts): statistics, and search_point's visibility map.
+  await step('vacuum search_point', sql`vacuum search_point`);
   await step('analyze', sql`analyze`);
 }
 
