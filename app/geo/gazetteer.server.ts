@@ -47,37 +47,50 @@ function load(): Index {
   // zipcodes is CommonJS; loading it lazily keeps its 5 MB table out of start-up until first use.
   const zipcodes = createRequire(import.meta.url)('zipcodes') as { codes: Record<string, ZipRow> };
   const byZip = new Map<string, ZipRow>();
-  const sums = new Map<string, { lat: number; lng: number; n: number; city: string; state: string }>();
+  const zipsOfCity = new Map<string, ZipRow[]>();
   for (const row of Object.values(zipcodes.codes)) {
-    if (row.country !== 'US' || !US_STATES[row.state] || !Number.isFinite(row.latitude)) continue;
+    if (row.country !== 'US' || !US_STATES[row.state] || !plausible(row)) continue;
     byZip.set(row.zip, row);
     const key = cityKey(row.city, row.state);
-    const sum = sums.get(key) ?? { lat: 0, lng: 0, n: 0, city: row.city, state: row.state };
-    sum.lat += row.latitude;
-    sum.lng += row.longitude;
-    sum.n += 1;
-    sums.set(key, sum);
+    zipsOfCity.set(key, [...(zipsOfCity.get(key) ?? []), row]);
   }
   const byCity = new Map<string, Place>();
   const cityNamesByState = new Map<string, string[]>();
-  for (const [key, sum] of sums) {
+  for (const [key, rows] of zipsOfCity) {
+    const { city, state } = rows[0]!;
+    // The median, not the mean, of the city's ZIP centroids: one mislocated ZIP cannot move it.
     const place = {
-      latitude: round(sum.lat / sum.n),
-      longitude: round(sum.lng / sum.n),
-      label: `${sum.city}, ${sum.state}`,
-      city: sum.city,
-      state: sum.state,
+      latitude: round(median(rows.map((row) => row.latitude))),
+      longitude: round(median(rows.map((row) => row.longitude))),
+      label: `${city}, ${state}`,
+      city,
+      state,
     };
     byCity.set(key, place);
-    const names = cityNamesByState.get(sum.state) ?? [];
-    names.push(sum.city);
-    cityNamesByState.set(sum.state, names);
+    const names = cityNamesByState.get(state) ?? [];
+    names.push(city);
+    cityNamesByState.set(state, names);
   }
   index = { byZip, byCity, cityNamesByState, rows: [...byZip.values()] };
   return index;
 }
 
 const round = (value: number) => Math.round(value * 1e4) / 1e4;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * The package has a few rows with a dropped minus sign (e.g. 10200 "New York" at +73.95, in
+ * China): every US state lies in the western hemisphere but for Alaska's far Aleutians.
+ */
+function plausible(row: ZipRow): boolean {
+  if (!Number.isFinite(row.latitude) || !Number.isFinite(row.longitude)) return false;
+  return row.longitude < 0 || row.state === 'AK';
+}
 
 export function lookupZip(zip: string): Place | null {
   const row = load().byZip.get(zip.trim().slice(0, 5));

@@ -22,6 +22,24 @@ describe('gazetteer', () => {
     });
   });
 
+  it('puts big cities where they are, whatever a mislocated ZIP in the data says', () => {
+    // The data places ZIP 10200 ("New York") at +73.95: averaged in, it moved the city to Long Island.
+    const cities: Array<[string, number, number]> = [
+      ['New York, NY', 40.75, -73.99],
+      ['Los Angeles, CA', 34.05, -118.25],
+      ['Chicago, IL', 41.88, -87.63],
+      ['Anchorage, AK', 61.2, -149.9],
+    ];
+    for (const [text, latitude, longitude] of cities) {
+      const result = resolvePlace(text);
+      expect(result.ok, text).toBe(true);
+      if (!result.ok) continue;
+      expect(Math.abs(result.place.latitude - latitude), text).toBeLessThan(0.15);
+      expect(Math.abs(result.place.longitude - longitude), text).toBeLessThan(0.15);
+    }
+    expect(lookupZip('10200')).toBeNull();
+  });
+
   it('gives not_found with suggestions for unknown places, never throws', () => {
     expect(resolvePlace('00000')).toEqual({ ok: false, reason: 'not_found', suggestions: [] });
     const typo = resolvePlace('Huston, TX');
