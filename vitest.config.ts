@@ -13,6 +13,7 @@ export default defineConfig({
       'tests/**/*.test.{ts,tsx}',
     ],
     globalSetup: ['tests/helpers/global-setup.ts'],
+    setupFiles: ['tests/helpers/worker-watchdog.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
