@@ -158,7 +158,9 @@ function Results({
         miles: page.radiusMiles,
         place,
       })
-    : t(result.total === 1 ? 'countOne' : 'count', { count: result.total });
+    : t(result.totalCapped ? 'countAtLeast' : result.total === 1 ? 'countOne' : 'count', {
+        count: result.total,
+      });
 
   return (
     <div className={page.point ? 'search-layout has-map-column' : 'search-layout'}>

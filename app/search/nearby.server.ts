@@ -160,16 +160,6 @@ export async function nearbyPage(
   };
 }
 
-/** Every in-person match inside the radius, in order (open now needs them all). */
-export async function nearbyCandidates(
-  db: Kysely<Database>,
-  point: GeoPoint,
-  radiusKm: number,
-  where: Condition,
-): Promise<Candidate[]> {
-  return (await allWithinRadius(db, point, radiusKm, where, { limit: null, offset: 0 })).map(toCandidate);
-}
-
 /** Without a point: every matching service, by keyword rank (when given) then name. */
 export async function listedCandidates(
   db: Kysely<Database>,

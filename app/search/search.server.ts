@@ -9,7 +9,7 @@ import type { Database } from '../../db/types';
 import { allOf, filterConditions, keywordQuery, pointConditions, visible } from './filters.server';
 import { isOpenAt } from './hours';
 export type { Candidate } from './nearby.server';
-import { type Candidate, listedCandidates, listedCount, nearbyCandidates, nearbyPage } from './nearby.server';
+import { type Candidate, listedCandidates, listedCount, nearbyPage } from './nearby.server';
 import { remoteMatches } from './remote.server';
 import { hydrate } from './results.server';
 import { hoursSources } from './schedules.server';
@@ -21,6 +21,35 @@ export interface RankedPage {
   total: number;
   /** True when `total` is a lower bound (a dense area, counted up to a cap). */
   totalCapped: boolean;
+}
+
+/**
+ * The open ones among the matches, read in result order a chunk at a time (growing ×4), until
+ * `cap` are open or the matches run out (`complete`: every match was seen, the count is exact).
+ */
+async function openInOrder(
+  db: Kysely<Database>,
+  inOrder: (window: { limit: number; offset: number }) => Promise<Candidate[]>,
+  now: Date,
+  cap: number,
+): Promise<{ open: Candidate[]; complete: boolean }> {
+  const open: Candidate[] = [];
+  for (
+    let offset = 0, limit = Math.max(64, cap * 2);
+    ;
+    offset += limit, limit = Math.min(limit * 4, 16_384)
+  ) {
+    const chunk = await inOrder({ limit, offset });
+    const sources = await hoursSources(db, chunk);
+    open.push(
+      ...chunk.filter((c) => {
+        const source = sources.get(c.serviceId);
+        return source ? isOpenAt(source.schedules, now, source.fallbackZone) === true : false;
+      }),
+    );
+    if (chunk.length < limit) return { open, complete: true };
+    if (open.length >= cap) return { open, complete: false };
+  }
 }
 
 /** The ranking alone (ids, locations, distances, total): the public API maps these to HSDS itself. */
@@ -37,22 +66,31 @@ export async function rankServices(db: Kysely<Database>, params: SearchParams): 
   let totalCapped = false;
   if (params.openNow) {
     // Hours live in each schedule's own zone, so "open now" is decided in JS (app/search/hours.ts,
-    // the same code the service page uses). To keep pagination exact, rank every match (ids only),
-    // keep the open ones, then take the page.
-    const all = point
-      ? [
-          ...(await nearbyCandidates(db, point, radiusKm, pointWhere)),
-          ...(await remoteMatches(db, point, radiusKm, pointState, where, { limit: null, offset: 0 }))
-            .candidates,
-        ]
-      : await listedCandidates(db, where, tsquery, { limit: null, offset: 0 });
-    const sources = await hoursSources(db, all);
-    const open = all.filter((c) => {
-      const source = sources.get(c.serviceId);
-      return source ? isOpenAt(source.schedules, now, source.fallbackZone) === true : false;
-    });
-    total = open.length;
+    // the same code the service page uses), on the matches in result order, a chunk at a time,
+    // until two pages past this one are open or the matches run out (then the total is exact).
+    const cap = offset + params.pageSize * 2;
+    const inOrder = point
+      ? async (window: { limit: number; offset: number }) => {
+          const nearby = await nearbyPage(
+            db,
+            point,
+            radiusKm,
+            pointWhere,
+            window,
+            window.offset + window.limit,
+          );
+          if (nearby.candidates.length === window.limit || nearby.count.capped) return nearby.candidates;
+          const remote = await remoteMatches(db, point, radiusKm, pointState, where, {
+            limit: window.limit - nearby.candidates.length,
+            offset: Math.max(0, window.offset - nearby.count.total),
+          });
+          return [...nearby.candidates, ...remote.candidates];
+        }
+      : (window: { limit: number; offset: number }) => listedCandidates(db, where, tsquery, window);
+    const { open, complete } = await openInOrder(db, inOrder, now, cap);
     page = open.slice(offset, offset + params.pageSize);
+    total = open.length;
+    totalCapped = !complete;
   } else if (point) {
     // Counted exactly up to two pages past this one; beyond that "at least" (see nearbyPage):
     // enough to draw the next pages' links, and the count is what the nearest window must cover.
