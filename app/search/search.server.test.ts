@@ -28,6 +28,37 @@ describeEachEngine('searchServices', (context) => {
   const names = async (overrides: Partial<SearchParams> = {}) =>
     (await searchServices(db(), params(overrides))).items.map((item) => item.serviceName);
 
+  /** `count` services 'Crowd 000'…, each at its own location 0.01 km further north. */
+  const addCrowd = async (organizationId: string, count: number) => {
+    const crowd = await db()
+      .insertInto('service')
+      .values(
+        Array.from({ length: count }, (_, i) => ({
+          organization_id: organizationId,
+          name: `Crowd ${String(i).padStart(3, '0')}`,
+        })),
+      )
+      .returning('id')
+      .execute();
+    const places = await db()
+      .insertInto('location')
+      .values(
+        crowd.map((_, i) => ({
+          organization_id: organizationId,
+          ...near(i / 100),
+          public_latitude: near(i / 100).latitude,
+          public_longitude: HOUSTON.longitude,
+        })),
+      )
+      .returning('id')
+      .execute();
+    await db()
+      .insertInto('service_at_location')
+      .values(crowd.map((row, i) => ({ service_id: row.id, location_id: places[i]!.id })))
+      .execute();
+    return crowd.map((row) => row.id);
+  };
+
   beforeEach(async () => {
     await resetListings(db());
   });
@@ -77,32 +108,7 @@ describeEachEngine('searchServices', (context) => {
     // 300 untagged services near the point, then 3 tagged ones further out: the KNN window
     // must grow past the 300 nearest to find them.
     const organizationId = await createOrganization(db());
-    const crowd = await db()
-      .insertInto('service')
-      .values(
-        Array.from({ length: 300 }, (_, i) => ({
-          organization_id: organizationId,
-          name: `Crowd ${String(i).padStart(3, '0')}`,
-        })),
-      )
-      .returning('id')
-      .execute();
-    const places = await db()
-      .insertInto('location')
-      .values(
-        crowd.map((_, i) => ({
-          organization_id: organizationId,
-          ...near(i / 100),
-          public_latitude: near(i / 100).latitude,
-          public_longitude: HOUSTON.longitude,
-        })),
-      )
-      .returning('id')
-      .execute();
-    await db()
-      .insertInto('service_at_location')
-      .values(crowd.map((row, i) => ({ service_id: row.id, location_id: places[i]!.id })))
-      .execute();
+    await addCrowd(organizationId, 300);
     for (const km of [20, 25, 30]) {
       const id = await createService(db(), { organizationId, name: `Legal ${km}` });
       await tagService(db(), id, 'haven', 'legal-aid');
@@ -297,6 +303,42 @@ describeEachEngine('searchServices', (context) => {
     );
     // 15:30 in California: the Los Angeles schedule and the state-zone fallback are open
     expect(later.items.map((i) => i.serviceName)).toEqual(['S2 America/Los_Angeles', 'S8 fallback zone']);
+  });
+
+  it('stops reading hours two pages past this one when many are open, and says "at least"', async () => {
+    const ids = await addCrowd(await createOrganization(db()), 150);
+    // every other one is open around the clock; the rest have no hours
+    await db()
+      .insertInto('schedule')
+      .values(
+        ids
+          .filter((_, i) => i % 2 === 0)
+          .map((id) => ({
+            service_id: id,
+            freq: 'WEEKLY',
+            opens_at: '00:00',
+            closes_at: '00:00',
+            timezone_name: 'America/Chicago',
+          })),
+      )
+      .execute();
+    const open = (page: number) => searchServices(db(), params({ openNow: true, pageSize: 10, page }));
+    // cap = 0 + 2 × 10 = 20 open: the first chunk (64 matches, 32 open) is enough
+    const first = await open(1);
+    expect(first.items.map((i) => i.serviceName)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Crowd ${String(i * 2).padStart(3, '0')}`),
+    );
+    expect(first).toMatchObject({ total: 32, totalCapped: true });
+    // page 8: cap = 70 + 20 = 90, more than the 75 open: every match is read, the total is exact
+    const last = await open(8);
+    expect(last.items.map((i) => i.serviceName)).toEqual([
+      'Crowd 140',
+      'Crowd 142',
+      'Crowd 144',
+      'Crowd 146',
+      'Crowd 148',
+    ]);
+    expect(last).toMatchObject({ total: 75, totalCapped: false });
   });
 
   it('shows confidential locations by their public point only, whatever the exact point', async () => {
