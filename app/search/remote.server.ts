@@ -34,8 +34,8 @@ function remoteWhere(point: GeoPoint, radiusKm: number, pointState: string | und
 
 /**
  * The remote matches' page and their number, in one statement (`count(*) over ()` is taken
- * before the limit). An empty page (past the end, or no room left) has no row to carry the
- * count: then it is counted on its own.
+ * before the limit). With no room on the page (limit 0), or past the end of the list, there is
+ * no row to carry the count: then it is only counted.
  */
 export async function remoteMatches(
   db: Kysely<Database>,
@@ -48,6 +48,14 @@ export async function remoteMatches(
   const paging =
     window.limit === null ? sql`offset ${window.offset}` : sql`limit ${window.limit} offset ${window.offset}`;
   const matching = remoteWhere(point, radiusKm, pointState, where);
+  const count = async () => {
+    const result = await sql<{ total: number }>`
+      select count(*)::int as total
+      from service s join organization o on o.id = s.organization_id
+      where ${matching}`.execute(db);
+    return result.rows[0]?.total ?? 0;
+  };
+  if (window.limit === 0) return { candidates: [], total: await count() };
   const result = await sql<{ service_id: string; total: number }>`
     select s.id as service_id, count(*) over ()::int as total
     from service s join organization o on o.id = s.organization_id
@@ -61,10 +69,5 @@ export async function remoteMatches(
     remote: true,
   }));
   if (result.rows[0]) return { candidates, total: result.rows[0].total };
-  if (window.offset === 0 && window.limit !== 0) return { candidates, total: 0 };
-  const count = await sql<{ total: number }>`
-    select count(*)::int as total
-    from service s join organization o on o.id = s.organization_id
-    where ${matching}`.execute(db);
-  return { candidates, total: count.rows[0]?.total ?? 0 };
+  return { candidates, total: window.offset === 0 ? 0 : await count() };
 }
