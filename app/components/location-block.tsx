@@ -1,4 +1,5 @@
 /** One location of a listing: the address, or "Confidential location" with its public area. */
+import { ListingMap } from '~/components/listing-map';
 import { listingMessages } from '~/i18n/messages/listing';
 import { type Locale, translator } from '~/i18n/i18n';
 import type { PublicLocation } from '~/listings/types';
@@ -52,5 +53,39 @@ export function LocationBlock({ location, locale }: { location: PublicLocation; 
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A listing's locations: a heading, each location, and the small map (service and organization pages). */
+export function LocationsSection({
+  headingId,
+  locations,
+  label,
+  tileUrl,
+  tileAttribution,
+  locale,
+}: {
+  headingId: string;
+  locations: PublicLocation[];
+  label: string;
+  tileUrl: string;
+  tileAttribution: string;
+  locale: Locale;
+}) {
+  const t = translator(listingMessages, locale);
+  return (
+    <>
+      <h2 id={headingId}>{locations.length > 1 ? t('locations') : t('location')}</h2>
+      {locations.map((location) => (
+        <LocationBlock key={location.id} location={location} locale={locale} />
+      ))}
+      <ListingMap
+        locations={locations}
+        label={label}
+        tileUrl={tileUrl}
+        tileAttribution={tileAttribution}
+        locale={locale}
+      />
+    </>
   );
 }

@@ -3,8 +3,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { telHref } from '~/components/format';
-import { ListingMap } from '~/components/listing-map';
-import { LocationBlock } from '~/components/location-block';
+import { LocationsSection } from '~/components/location-block';
 import { pageMeta, rootDataFromMatches } from '~/components/meta';
 import { categoryName } from '~/components/result-card';
 import { useLocalizeHref, useRootData } from '~/components/root-data';
@@ -112,19 +111,14 @@ export default function OrganizationPage() {
             ) : null}
           </dl>
           {organization.locations.length > 0 ? (
-            <>
-              <h2 id="org-locations">{organization.locations.length > 1 ? t('locations') : t('location')}</h2>
-              {organization.locations.map((location) => (
-                <LocationBlock key={location.id} location={location} locale={locale} />
-              ))}
-              <ListingMap
-                locations={organization.locations}
-                label={organization.name}
-                tileUrl={config.tileUrl}
-                tileAttribution={config.tileAttribution}
-                locale={locale}
-              />
-            </>
+            <LocationsSection
+              headingId="org-locations"
+              locations={organization.locations}
+              label={organization.name}
+              tileUrl={config.tileUrl}
+              tileAttribution={config.tileAttribution}
+              locale={locale}
+            />
           ) : null}
         </aside>
       </div>

@@ -8,8 +8,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { formatVerified } from '~/components/format';
 import { ListingActions } from '~/components/listing-actions';
-import { LocationBlock } from '~/components/location-block';
-import { ListingMap } from '~/components/listing-map';
+import { LocationsSection } from '~/components/location-block';
 import { pageMeta, rootDataFromMatches } from '~/components/meta';
 import { categoryName, languageName } from '~/components/result-card';
 import { useLocalizeHref, useRootData } from '~/components/root-data';
@@ -228,11 +227,8 @@ export default function ServicePage() {
         </div>
 
         <aside aria-labelledby="where">
-          <h2 id="where">{service.locations.length > 1 ? t('locations') : t('location')}</h2>
-          {service.locations.map((location) => (
-            <LocationBlock key={location.id} location={location} locale={locale} />
-          ))}
-          <ListingMap
+          <LocationsSection
+            headingId="where"
             locations={service.locations}
             label={service.name}
             tileUrl={config.tileUrl}
