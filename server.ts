@@ -55,9 +55,14 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
-    await stop();
-    await handle.close();
-    process.exit(0);
+    try {
+      await stop();
+      await handle.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error('shutdown failed', errorFields(error));
+      process.exit(1);
+    }
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
