@@ -17,6 +17,32 @@ export function categoryName(slug: string, fallback: string, locale: Locale): st
   return catalog[key] ?? fallback;
 }
 
+/**
+ * A listing's categories as chips (and "Free" when given), or nothing. Spans in a paragraph, not
+ * a nested list: in the result list, the list's items are the cards alone.
+ */
+export function CategoryChips({
+  categories,
+  free,
+  locale,
+}: {
+  categories: ReadonlyArray<{ slug: string; name: string }>;
+  free?: string | null;
+  locale: Locale;
+}) {
+  if (categories.length === 0 && !free) return null;
+  return (
+    <p className="chips">
+      {categories.map((category) => (
+        <span key={category.slug} className="chip">
+          {categoryName(category.slug, category.name, locale)}
+        </span>
+      ))}
+      {free ? <span className="chip">{free}</span> : null}
+    </p>
+  );
+}
+
 export function languageName(code: string, locale: Locale): string {
   const catalog = taxonomyMessages[locale] as Record<string, string>;
   return catalog[`language.${code}`] ?? code.toUpperCase();
@@ -52,17 +78,7 @@ export function ResultCard({ item, locale, now, href, selected, onSelect }: Prop
         {t('organization', { name: item.organizationName })}
         {item.isSample ? <SampleBadge label={t('sample')} hint={t('sampleHint')} /> : null}
       </p>
-      {item.categories.length > 0 || item.free ? (
-        // Spans, not a nested list: the result list's items are the cards alone.
-        <p className="chips">
-          {item.categories.map((category) => (
-            <span key={category.slug} className="chip">
-              {categoryName(category.slug, category.name, locale)}
-            </span>
-          ))}
-          {item.free ? <span className="chip">{t('free')}</span> : null}
-        </p>
-      ) : null}
+      <CategoryChips categories={item.categories} free={item.free ? t('free') : null} locale={locale} />
       <p className="card-meta">
         <strong>
           {item.remote || item.distanceKm === null ? t('remote') : formatDistance(item.distanceKm, locale)}

@@ -5,7 +5,7 @@ import { ErrorPage } from '~/components/error-page';
 import { telHref } from '~/components/format';
 import { LocationsSection } from '~/components/location-block';
 import { pageMeta, rootDataFromMatches } from '~/components/meta';
-import { categoryName } from '~/components/result-card';
+import { CategoryChips } from '~/components/result-card';
 import { useLocalizeHref, useRootData } from '~/components/root-data';
 import { listingMessages } from '~/i18n/messages/listing';
 import { translator } from '~/i18n/i18n';
@@ -66,15 +66,7 @@ export default function OrganizationPage() {
                       <h3 id={`service-${service.id}`}>
                         <Link to={localize(`/services/${service.id}`)}>{service.name}</Link>
                       </h3>
-                      {service.categories.length > 0 ? (
-                        <p className="chips">
-                          {service.categories.map((category) => (
-                            <span key={category.slug} className="chip">
-                              {categoryName(category.slug, category.name, locale)}
-                            </span>
-                          ))}
-                        </p>
-                      ) : null}
+                      <CategoryChips categories={service.categories} locale={locale} />
                       {service.summary ? <p>{service.summary}</p> : null}
                     </article>
                   </li>

@@ -10,7 +10,7 @@ import { formatVerified } from '~/components/format';
 import { ListingActions } from '~/components/listing-actions';
 import { LocationsSection } from '~/components/location-block';
 import { pageMeta, rootDataFromMatches } from '~/components/meta';
-import { categoryName, languageName } from '~/components/result-card';
+import { CategoryChips, languageName } from '~/components/result-card';
 import { useLocalizeHref, useRootData } from '~/components/root-data';
 import { WeeklyHoursTable } from '~/components/weekly-hours';
 import { stateTimeZone } from '~/geo/gazetteer.server';
@@ -84,14 +84,7 @@ export default function ServicePage() {
         {service.organization.isSample ? <SampleBadge label={t('sample')} hint={t('sampleHint')} /> : null}
       </p>
       {service.categories.length > 0 ? (
-        <p className="chips">
-          {service.categories.map((category) => (
-            <span key={category.slug} className="chip">
-              {categoryName(category.slug, category.name, locale)}
-            </span>
-          ))}
-          {isFree ? <span className="chip">{t('free')}</span> : null}
-        </p>
+        <CategoryChips categories={service.categories} free={isFree ? t('free') : null} locale={locale} />
       ) : null}
       {service.alert ? (
         <p className="notice notice-warn">
