@@ -23,8 +23,24 @@ export interface Window {
   offset: number;
 }
 
-export const earthPoint = (point: GeoPoint) =>
-  sql`ll_to_earth(${point.latitude}::float8, ${point.longitude}::float8)`;
+/** earthdistance's earth(): the radius, in metres, its `earth` points are placed at. */
+const EARTH_RADIUS_M = 6378168;
+
+/**
+ * A point as earthdistance's `earth` (a 3-D cube point on the sphere): what
+ * `ll_to_earth(latitude, longitude)` returns, computed here so the statement carries a constant
+ * instead of an expression for the planner to fold (measured: ≈ 0.1 ms a query).
+ */
+export function earthPoint(point: GeoPoint) {
+  const lat = (point.latitude * Math.PI) / 180;
+  const lng = (point.longitude * Math.PI) / 180;
+  const xyz = [
+    EARTH_RADIUS_M * Math.cos(lat) * Math.cos(lng),
+    EARTH_RADIUS_M * Math.cos(lat) * Math.sin(lng),
+    EARTH_RADIUS_M * Math.sin(lat),
+  ];
+  return sql`cube(cast(${xyz} as float8[]))::earth`;
+}
 /**
  * Great-circle metres from `sp` to a point: what earth_distance computes, from the stored
  * `sp.earth` (indexed by search_point_earth_idx) and the chord `<->` the index orders by.
@@ -134,7 +150,7 @@ export async function nearbyPage(
 ): Promise<{ candidates: Candidate[]; count: Count }> {
   const radiusM = radiusKm * 1000;
   const needed = Math.max(cap, window.offset + window.limit);
-  let k = Math.max(64, (window.offset + window.limit) * 3, cap * 2);
+  let k = Math.max(32, Math.ceil(needed * 1.25));
   while (k <= MAX_K) {
     const result = await knnPageQuery(point, radiusKm, where, window, k).execute(db);
     const meta = result.rows[0];
