@@ -32,13 +32,28 @@ export function apiJson(request: Request, value: unknown): Response {
   return apiBody(request, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
-/** Newline-delimited JSON: one item per line. */
-export function apiNdjson(request: Request, items: unknown[]): Response {
-  return apiBody(
-    request,
-    items.map((item) => `${JSON.stringify(item)}\n`).join(''),
-    'application/x-ndjson; charset=utf-8',
-  );
+/**
+ * Newline-delimited JSON, one item per line, written as each page arrives: the next page is
+ * read only when the client has taken the last one, and a client that hangs up cancels the rest.
+ * The body is not known up front, so there is no ETag; CORS and the short cache apply.
+ */
+export function apiNdjson(pages: AsyncIterable<unknown[]>): Response {
+  const iterator = pages[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value.map((item) => `${JSON.stringify(item)}\n`).join('')));
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
+    },
+  });
+  return new Response(body, {
+    status: 200,
+    headers: { ...CORS, 'Cache-Control': CACHE, 'Content-Type': 'application/x-ndjson; charset=utf-8' },
+  });
 }
 
 export function apiError(status: number, error: string, parameter?: string): Response {

@@ -109,14 +109,24 @@ export function openApiDocument(origin: string) {
               enum: ['1', '0', 'true', 'false'],
             }),
             q('delivery', 'Delivery mode.', { type: 'string', enum: ['in_person', 'phone', 'virtual'] }),
-            q('format', 'json (default) or ndjson: one service per line.', {
-              type: 'string',
-              enum: ['json', 'ndjson'],
-            }),
+            q(
+              'format',
+              'json (default): one page in an HSDS envelope. ndjson: every match from `page` on, one service per line, streamed `per_page` at a time (no envelope, no ETag).',
+              {
+                type: 'string',
+                enum: ['json', 'ndjson'],
+              },
+            ),
             ...pageParams,
           ],
           responses: {
-            200: page('#/components/schemas/Service'),
+            200: {
+              description: 'An HSDS page (format=json), or one Service per line (format=ndjson)',
+              content: {
+                ...page('#/components/schemas/Service').content,
+                'application/x-ndjson': { schema: { $ref: '#/components/schemas/Service' } },
+              },
+            },
             304: { description: 'Not modified' },
             400: error,
           },

@@ -1,31 +1,36 @@
 /**
  * `/api/v1/services`: validates the query, resolves `near` with the offline gazetteer and the
  * point's state (for state-wide coverage), ranks with the same search as the pages, and maps
- * the page to HSDS service objects.
+ * the results to HSDS service objects: one page in an HSDS envelope (`format=json`), or every
+ * match from the requested page on, one per line, read and written a page at a time
+ * (`format=ndjson`).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
 import { nearestPlace, resolvePlace } from '../geo/gazetteer.server';
 import { parseApiQuery } from '../search/schema';
-import { rankServices } from '../search/search.server';
+import { type RankedPage, rankServices } from '../search/search.server';
+import type { SearchParams } from '../search/types';
 import { hsdsServices } from './hsds.server';
 import { pageEnvelope } from './http.server';
+
+type QueryError = { ok: false; error: string; parameter: string };
 
 export type ServicesAnswer =
   | {
       ok: true;
-      format: 'json' | 'ndjson';
+      format: 'json';
       envelope: ReturnType<typeof pageEnvelope<Record<string, unknown>>> & {
         total_items_is_lower_bound: boolean;
       };
     }
-  | { ok: false; error: string; parameter: string };
+  | { ok: true; format: 'ndjson'; services: AsyncIterable<Record<string, unknown>[]> }
+  | QueryError;
 
-export async function apiServices(
-  db: Kysely<Database>,
+/** The validated query, with `near` (or the lat/lng's nearest place) resolved to a point and state. */
+function resolveQuery(
   search: URLSearchParams,
-  now?: Date,
-): Promise<ServicesAnswer> {
+): { ok: true; params: SearchParams; format: 'json' | 'ndjson' } | QueryError {
   const parsed = parseApiQuery(search);
   if (!parsed.ok) return parsed;
   const { params, near, format } = parsed.value;
@@ -41,16 +46,53 @@ export async function apiServices(
   } else if (params.point) {
     params.pointState = nearestPlace(params.point.latitude, params.point.longitude)?.state;
   }
-  const ranked = await rankServices(db, { ...params, now });
+  return { ok: true, params, format };
+}
+
+/** A ranked page as HSDS services, with `distance_km` when the search has a point. */
+function toHsds(db: Kysely<Database>, params: SearchParams, ranked: RankedPage) {
   const distances = params.point
     ? new Map(ranked.candidates.map((c) => [c.serviceId, c.distanceKm]))
     : undefined;
-  const contents = await hsdsServices(
+  return hsdsServices(
     db,
     ranked.candidates.map((c) => c.serviceId),
     distances,
   );
-  const envelope = pageEnvelope(contents, ranked.total, params.page, params.pageSize);
+}
+
+/**
+ * Every match from `params.page` to the end, a page (`params.pageSize`) at a time, in the
+ * search's order: each page is ranked and hydrated only when the consumer asks for it, so a
+ * client that stops reading stops the queries.
+ */
+export async function* servicePages(
+  db: Kysely<Database>,
+  params: SearchParams,
+): AsyncGenerator<Record<string, unknown>[]> {
+  for (let page = params.page; ; page++) {
+    const ranked = await rankServices(db, { ...params, page });
+    if (ranked.candidates.length > 0) yield await toHsds(db, params, ranked);
+    if (ranked.candidates.length < params.pageSize) return;
+  }
+}
+
+export async function apiServices(
+  db: Kysely<Database>,
+  search: URLSearchParams,
+  now?: Date,
+): Promise<ServicesAnswer> {
+  const query = resolveQuery(search);
+  if (!query.ok) return query;
+  // One clock for every page of a stream (open now, hours today).
+  const params = { ...query.params, now: now ?? new Date() };
+  if (query.format === 'ndjson') return { ok: true, format: 'ndjson', services: servicePages(db, params) };
+  const ranked = await rankServices(db, params);
+  const envelope = pageEnvelope(await toHsds(db, params, ranked), ranked.total, params.page, params.pageSize);
   // Haven extension: total_items is then a lower bound (a dense area, counted up to a cap).
-  return { ok: true, format, envelope: { ...envelope, total_items_is_lower_bound: ranked.totalCapped } };
+  return {
+    ok: true,
+    format: 'json',
+    envelope: { ...envelope, total_items_is_lower_bound: ranked.totalCapped },
+  };
 }

@@ -37,7 +37,7 @@ export async function bareServer(db: Kysely<Database>): Promise<{ origin: string
     apiServices(db, url.searchParams).then(
       (answer) => {
         response.writeHead(answer.ok ? 200 : 400, { 'Content-Type': 'application/json' });
-        response.end(JSON.stringify(answer.ok ? answer.envelope : answer));
+        response.end(JSON.stringify(answer.ok && answer.format === 'json' ? answer.envelope : answer));
       },
       () => {
         response.writeHead(500);

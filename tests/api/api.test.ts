@@ -145,16 +145,38 @@ describeEachEngine('public API over HTTP', (context) => {
     expect(await page(3)).toMatchObject({ page_number: 3, last_page: true, empty: true, contents: [] });
   });
 
-  it('streams ndjson, one service per line', async () => {
-    const response = await get(
-      `/api/v1/services?lat=${HOUSTON.lat}&lng=${HOUSTON.lng}&format=ndjson&per_page=3`,
-    );
-    expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
-    const lines = (await response.text())
-      .trimEnd()
-      .split('\n')
-      .map((line) => JSON.parse(line));
-    expect(lines.map((s) => s.name)).toEqual(['Safe House', 'Service 0', 'Service 1']);
+  it('streams ndjson: every match from the page asked for on, one service per line, in page order', async () => {
+    const base = `/api/v1/services?lat=${HOUSTON.lat}&lng=${HOUSTON.lng}`;
+    const lines = async (path: string) => {
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      return (await response.text())
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { name: string; distance_km: number });
+    };
+    // read two services at a time: the stream crosses page boundaries and ends with the matches
+    const json = await (await get(`${base}&per_page=50`)).json();
+    const all = await lines(`${base}&format=ndjson&per_page=2`);
+    expect(json.total_items).toBe(6);
+    expect(all).toEqual(json.contents);
+    expect(all.map((s) => s.name)).toEqual([
+      'Safe House',
+      'Service 0',
+      'Service 1',
+      'Service 2',
+      'Service 3',
+      'Service 4',
+    ]);
+    // from page 2 (of 2 a page) on
+    expect((await lines(`${base}&format=ndjson&per_page=2&page=2`)).map((s) => s.name)).toEqual([
+      'Service 1',
+      'Service 2',
+      'Service 3',
+      'Service 4',
+    ]);
   });
 
   it.each([
