@@ -127,7 +127,7 @@ const MAX_K = 50_000;
 
 export interface Count {
   total: number;
-  /** True when counting stopped at the cap: there are at least `total` matches. */
+  /** True when counting stopped at the cap: there are at least `total` (= the cap) matches. */
   capped: boolean;
 }
 
@@ -162,7 +162,7 @@ export async function nearbyPage(
     const last = rows[rows.length - 1];
     const pageComplete =
       rows.length === window.limit && last !== undefined && last.distance_m < (meta.farthest_m ?? 0);
-    if (pageComplete && meta.total >= cap) return { candidates, count: { total: meta.total, capped: true } };
+    if (pageComplete && meta.total >= cap) return { candidates, count: { total: cap, capped: true } };
     // Grow the window to where the matches seen so far say enough would be (a filter that
     // keeps 1 point in 8 needs ~8x the points), at least x2 and at most x16 per round.
     const perPoint = Math.max(meta.total, 1) / meta.fetched;
@@ -198,9 +198,16 @@ export async function listedCandidates(
   }));
 }
 
-export async function listedCount(db: Kysely<Database>, where: Condition): Promise<number> {
+/**
+ * How many services match, exact up to `cap` and "at least `cap`" beyond: a keyword alone can
+ * match a tenth of a national directory, and counting all of it cost 0.45 s at 1M services
+ * (PostgreSQL) where reading cap + 1 matches costs a few milliseconds.
+ */
+export async function listedCount(db: Kysely<Database>, where: Condition, cap: number): Promise<Count> {
   const result = await sql<{ total: number }>`
-    select count(*)::int as total from service s join organization o on o.id = s.organization_id
-    where ${where}`.execute(db);
-  return result.rows[0]?.total ?? 0;
+    select count(*)::int as total from (
+      select 1 from service s join organization o on o.id = s.organization_id
+      where ${where} limit ${cap + 1}) matches`.execute(db);
+  const total = result.rows[0]?.total ?? 0;
+  return total > cap ? { total: cap, capped: true } : { total, capped: false };
 }

@@ -60,6 +60,10 @@ export async function rankServices(db: Kysely<Database>, params: SearchParams): 
   const pointWhere = allOf(pointConditions(params, tsquery));
   const offset = (params.page - 1) * params.pageSize;
   const { point, radiusKm, pointState } = params;
+  // Totals are exact up to two pages past this one, "at least `cap`" beyond (`totalCapped`):
+  // enough to draw the next pages' links; counting every match in a dense city, or every match
+  // of a common keyword, costs far more than the page.
+  const cap = offset + params.pageSize * 2;
 
   let page: Candidate[];
   let total: number;
@@ -68,7 +72,6 @@ export async function rankServices(db: Kysely<Database>, params: SearchParams): 
     // Hours live in each schedule's own zone, so "open now" is decided in JS (app/search/hours.ts,
     // the same code the service page uses), on the matches in result order, a chunk at a time,
     // until two pages past this one are open or the matches run out (then the total is exact).
-    const cap = offset + params.pageSize * 2;
     const inOrder = point
       ? async (window: { limit: number; offset: number }) => {
           const nearby = await nearbyPage(
@@ -89,12 +92,10 @@ export async function rankServices(db: Kysely<Database>, params: SearchParams): 
       : (window: { limit: number; offset: number }) => listedCandidates(db, where, tsquery, window);
     const { open, complete } = await openInOrder(db, inOrder, now, cap);
     page = open.slice(offset, offset + params.pageSize);
-    total = open.length;
+    total = complete ? open.length : cap;
     totalCapped = !complete;
   } else if (point) {
-    // Counted exactly up to two pages past this one; beyond that "at least" (see nearbyPage):
-    // enough to draw the next pages' links, and the count is what the nearest window must cover.
-    const cap = offset + params.pageSize * 2;
+    // The count up to the cap is what the nearest window must cover (see nearbyPage).
     const { candidates: inPerson, count: inPersonCount } = await nearbyPage(
       db,
       point,
@@ -120,10 +121,13 @@ export async function rankServices(db: Kysely<Database>, params: SearchParams): 
       total = inPersonCount.total + remote.total;
     }
   } else {
-    [page, total] = await Promise.all([
+    const [candidates, count] = await Promise.all([
       listedCandidates(db, where, tsquery, { limit: params.pageSize, offset }),
-      listedCount(db, where),
+      listedCount(db, where, offset + params.pageSize * 2),
     ]);
+    page = candidates;
+    total = count.total;
+    totalCapped = count.capped;
   }
 
   return { candidates: page, total, totalCapped };
