@@ -15,6 +15,8 @@ import { addLocation, addPhone, createOrganization, createService, tagService } 
 
 const HOUSTON = { lat: 29.7604, lng: -95.3698 };
 const SECRET = { latitude: 29.78123, longitude: -95.35117, street: '4821 Hidden Oak Ln' };
+/** The fixture's services in nearby order from HOUSTON (the safe house's public point is nearest). */
+const NEARBY = ['Safe House', 'Service 0', 'Service 1', 'Service 2', 'Service 3', 'Service 4'];
 
 describeEachEngine('public API over HTTP', (context) => {
   let server: Server;
@@ -101,14 +103,7 @@ describeEachEngine('public API over HTTP', (context) => {
       last_page: true,
       empty: false,
     });
-    expect(body.contents.map((s: { name: string }) => s.name)).toEqual([
-      'Safe House',
-      'Service 0',
-      'Service 1',
-      'Service 2',
-      'Service 3',
-      'Service 4',
-    ]);
+    expect(body.contents.map((s: { name: string }) => s.name)).toEqual(NEARBY);
     const first = body.contents[1];
     expect(first.distance_km).toBeCloseTo(1.113, 2);
     expect(first.organization).toMatchObject({ id: ids.organization, name: 'Harbor Alliance' });
@@ -162,21 +157,11 @@ describeEachEngine('public API over HTTP', (context) => {
     const all = await lines(`${base}&format=ndjson&per_page=2`);
     expect(json.total_items).toBe(6);
     expect(all).toEqual(json.contents);
-    expect(all.map((s) => s.name)).toEqual([
-      'Safe House',
-      'Service 0',
-      'Service 1',
-      'Service 2',
-      'Service 3',
-      'Service 4',
-    ]);
+    expect(all.map((s) => s.name)).toEqual(NEARBY);
     // from page 2 (of 2 a page) on
-    expect((await lines(`${base}&format=ndjson&per_page=2&page=2`)).map((s) => s.name)).toEqual([
-      'Service 1',
-      'Service 2',
-      'Service 3',
-      'Service 4',
-    ]);
+    expect((await lines(`${base}&format=ndjson&per_page=2&page=2`)).map((s) => s.name)).toEqual(
+      NEARBY.slice(2),
+    );
   });
 
   it.each([
