@@ -13,7 +13,7 @@ import { TAXONOMY } from './taxonomy';
 import { publicLocation, type PublicLocationRow } from '../listings/public-address';
 import type { SearchResultItem } from './types';
 
-const uuids = (ids: string[]) => sql`cast(${ids} as uuid[])`;
+const uuids = (ids: Array<string | null>) => sql`cast(${ids} as uuid[])`;
 
 function summarize(description: string): string {
   const text = description.replace(/\s+/g, ' ').trim();
@@ -24,10 +24,24 @@ function summarize(description: string): string {
 
 const toIso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
-  return map;
+/** A shown candidate's details: service, organization, shown location and address, phone. */
+interface DetailRow extends Omit<PublicLocationRow, 'id' | 'name' | 'is_confidential'> {
+  id: string;
+  name: string;
+  description: string;
+  delivery: DeliveryMode[];
+  last_verified_at: Date | string | null;
+  organization_id: string;
+  organization_name: string;
+  is_sample: boolean;
+  location_id: string | null;
+  location_name: string | null;
+  is_confidential: boolean | null;
+  categories: Array<{ slug: string; name: string }>;
+  free: boolean;
+  languages: string[];
+  phone_number: string | null;
+  phone_extension: string | null;
 }
 
 /** For candidates without a location (plain listing), the service's first location with a public point. */
@@ -56,98 +70,86 @@ export async function hydrate(
     ...c,
     locationId: c.locationId ?? fallbacks.get(c.serviceId) ?? null,
   }));
-  const locationIds = shown.flatMap((c) => (c.locationId ? [c.locationId] : []));
 
-  const [services, locations, terms, free, languages, phones, hours] = await Promise.all([
-    sql<{
-      id: string;
-      name: string;
-      description: string;
-      delivery: DeliveryMode[];
-      last_verified_at: Date | string | null;
-      organization_id: string;
-      organization_name: string;
-      is_sample: boolean;
-    }>`select s.id, s.name, s.description, s.delivery, s.last_verified_at,
-              o.id as organization_id, o.name as organization_name, o.is_sample
-       from service s join organization o on o.id = s.organization_id
-       where s.id = any(${uuids(ids)})`.execute(db),
-    sql<PublicLocationRow>`select l.id, l.name, l.is_confidential, l.public_latitude, l.public_longitude, l.public_area_label,
-              a.address_1, a.address_2, a.city, a.state_province, a.postal_code
-       from location l
-       left join lateral (
-         select ad.address_1, ad.address_2, ad.city, ad.state_province, ad.postal_code from address ad
-         where ad.location_id = l.id and not l.is_confidential
-         order by (ad.address_type = 'physical') desc, ad.id limit 1) a on true
-       where l.id = any(${uuids(locationIds)})`.execute(db),
-    sql<{ link_id: string; code: string; name: string }>`
-       select a.link_id, t.code, t.name from attribute a join taxonomy_term t on t.id = a.taxonomy_term_id
-       where a.link_entity = 'service' and a.link_id = any(${uuids(ids)}) and t.taxonomy = ${TAXONOMY.categories}
-         and t.code is not null
-       order by t.parent_id nulls first, t.name`.execute(db),
-    sql<{ service_id: string }>`
-       select a.link_id as service_id from attribute a join taxonomy_term t on t.id = a.taxonomy_term_id
-       where a.link_entity = 'service' and a.link_id = any(${uuids(ids)}) and t.taxonomy = ${TAXONOMY.costs} and t.code = 'free'
-       union select co.service_id from cost_option co where co.service_id = any(${uuids(ids)}) and co.amount = 0`.execute(
-      db,
-    ),
-    sql<{ service_id: string; code: string }>`
-       select lg.service_id, lg.code from language lg
-       where lg.service_id = any(${uuids(ids)}) and lg.code is not null order by lg.code`.execute(db),
-    sql<{
-      service_id: string | null;
-      location_id: string | null;
-      organization_id: string | null;
-      number: string;
-      extension: string | null;
-    }>`
-       select p.service_id, p.location_id, p.organization_id, p.number, p.extension from phone p
-       where p.id in (
-         select x.id from phone x where x.service_id = any(${uuids(ids)})
-         union all
-         select x.id from phone x where x.location_id = any(${uuids(locationIds)})
-         union all
-         select x.id from phone x join service y on y.organization_id = x.organization_id where y.id = any(${uuids(ids)}))
-         and p.type is distinct from 'fax'
-       order by (p.type = 'voice') desc nulls last, p.id`.execute(db),
+  // One statement for the page's details (a row per shown candidate, in page order), beside the
+  // hours (shared with open now): on PGlite statements run one after another, and eight of them
+  // cost more than the ranking itself.
+  const [details, hours] = await Promise.all([
+    sql<DetailRow>`
+      select s.id, s.name, s.description, s.delivery, s.last_verified_at,
+             o.id as organization_id, o.name as organization_name, o.is_sample,
+             l.id as location_id, l.name as location_name, l.is_confidential, l.public_latitude,
+             l.public_longitude, l.public_area_label,
+             ad.address_1, ad.address_2, ad.city, ad.state_province, ad.postal_code,
+             (select coalesce(json_agg(json_build_object('slug', t.code, 'name', t.name)
+                                       order by t.parent_id nulls first, t.name), '[]')
+              from attribute a join taxonomy_term t on t.id = a.taxonomy_term_id
+              where a.link_entity = 'service' and a.link_id = s.id
+                and t.taxonomy = ${TAXONOMY.categories} and t.code is not null) as categories,
+             (exists (select 1 from attribute a join taxonomy_term t on t.id = a.taxonomy_term_id
+                      where a.link_entity = 'service' and a.link_id = s.id
+                        and t.taxonomy = ${TAXONOMY.costs} and t.code = 'free')
+              or exists (select 1 from cost_option co where co.service_id = s.id and co.amount = 0)) as free,
+             array(select distinct lg.code from language lg
+                   where lg.service_id = s.id and lg.code is not null order by lg.code) as languages,
+             ph.number as phone_number, ph.extension as phone_extension
+      from unnest(${uuids(ids)}, ${uuids(shown.map((c) => c.locationId))}) with ordinality as c(service_id, location_id, n)
+      join service s on s.id = c.service_id
+      join organization o on o.id = s.organization_id
+      left join location l on l.id = c.location_id
+      -- a confidential location's street lines are never read
+      left join lateral (
+        select x.address_1, x.address_2, x.city, x.state_province, x.postal_code from address x
+        where x.location_id = l.id and not l.is_confidential
+        order by (x.address_type = 'physical') desc, x.id limit 1) ad on true
+      -- the service's own phone, else the shown location's, else the organization's; voice first
+      left join lateral (
+        select p.number, p.extension from (
+          select x.number, x.extension, x.type, x.id, 0 as rank from phone x where x.service_id = s.id
+          union all
+          select x.number, x.extension, x.type, x.id, 1 from phone x where x.location_id = l.id
+          union all
+          select x.number, x.extension, x.type, x.id, 2 from phone x where x.organization_id = o.id) p
+        where p.type is distinct from 'fax'
+        order by p.rank, (p.type = 'voice') desc nulls last, p.id limit 1) ph on true
+      order by c.n`.execute(db),
     hoursSources(db, shown),
   ]);
 
-  const serviceById = new Map(services.rows.map((row) => [row.id, row]));
-  const locationById = new Map(locations.rows.map((row) => [row.id, row]));
-  const termsBy = groupBy(terms.rows, (row) => row.link_id);
-  const freeIds = new Set(free.rows.map((row) => row.service_id));
-  const languagesBy = groupBy(languages.rows, (row) => row.service_id);
-
+  const byService = new Map(details.rows.map((row) => [row.id, row]));
   return shown.flatMap((candidate): SearchResultItem[] => {
-    const service = serviceById.get(candidate.serviceId);
-    if (!service) return [];
-    const location = candidate.locationId ? locationById.get(candidate.locationId) : undefined;
-    const phone =
-      phones.rows.find((p) => p.service_id === service.id) ??
-      (location ? phones.rows.find((p) => p.location_id === location.id) : undefined) ??
-      phones.rows.find((p) => p.organization_id === service.organization_id);
-    const source = hours.get(service.id);
+    const row = byService.get(candidate.serviceId);
+    if (!row) return [];
+    const source = hours.get(row.id);
     const week = source ? weeklyHours(source.schedules, now, source.fallbackZone) : null;
     return [
       {
-        serviceId: service.id,
-        serviceName: service.name,
-        summary: summarize(service.description),
-        organizationId: service.organization_id,
-        organizationName: service.organization_name,
-        isSample: service.is_sample,
-        categories: (termsBy.get(service.id) ?? []).map((t) => ({ slug: t.code, name: t.name })),
-        delivery: service.delivery,
+        serviceId: row.id,
+        serviceName: row.name,
+        summary: summarize(row.description),
+        organizationId: row.organization_id,
+        organizationName: row.organization_name,
+        isSample: row.is_sample,
+        categories: row.categories,
+        delivery: row.delivery,
         remote: candidate.remote,
         distanceKm: candidate.distanceKm,
-        location: location ? publicLocation(location) : null,
-        phone: phone ? { number: phone.number, extension: phone.extension } : null,
-        languages: [...new Set((languagesBy.get(service.id) ?? []).map((l) => l.code))],
-        free: freeIds.has(service.id),
+        location:
+          row.location_id === null
+            ? null
+            : publicLocation({
+                ...row,
+                id: row.location_id,
+                name: row.location_name,
+                is_confidential: row.is_confidential ?? false,
+              }),
+        phone:
+          row.phone_number === null ? null : { number: row.phone_number, extension: row.phone_extension },
+        languages: row.languages,
+        free: row.free,
         openNow: week?.openNow ?? null,
         hoursToday: week?.hoursToday ?? null,
-        lastVerifiedAt: toIso(service.last_verified_at),
+        lastVerifiedAt: toIso(row.last_verified_at),
       },
     ];
   });

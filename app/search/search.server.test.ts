@@ -95,6 +95,71 @@ describeEachEngine('searchServices', (context) => {
     expect(await names({ radiusKm: 50 })).toContain('Outside');
   });
 
+  it('carries each result’s details: categories, languages, cost, address and the nearest phone', async () => {
+    const organizationId = await createOrganization(db(), { name: 'Harbor' });
+    const phone = (number: string, link: Record<string, string>, type: 'voice' | 'fax' = 'voice') =>
+      db()
+        .insertInto('phone')
+        .values({ number, type, ...link })
+        .execute();
+    await phone('713-555-0300', { organization_id: organizationId });
+    const address = { address1: '1 Main St', city: 'Houston', state: 'TX', postalCode: '77002' };
+
+    const own = await createService(db(), { organizationId, name: 'A own phone' });
+    const ownSite = await addLocation(db(), own, { ...near(1), name: 'North site', address });
+    await phone('713-555-0999', { service_id: own }, 'fax');
+    await phone('713-555-0100', { service_id: own });
+    await phone('713-555-0200', { location_id: ownSite });
+    await tagService(db(), own, 'haven', 'legal-aid');
+    await tagService(db(), own, 'haven', 'immigration-relief');
+    await tagService(db(), own, 'haven', 'counseling');
+    await addLanguage(db(), own, 'es');
+    await addLanguage(db(), own, 'en');
+    await addCostOption(db(), own, 0);
+
+    const atSite = await createService(db(), { organizationId, name: 'B site phone' });
+    await phone('713-555-0201', { location_id: await addLocation(db(), atSite, near(2)) });
+    const orgOnly = await createService(db(), { organizationId, name: 'C organization phone' });
+    await addLocation(db(), orgOnly, {
+      ...near(3),
+      confidential: true,
+      name: 'Hidden house',
+      areaLabel: 'Houston area',
+      address: { ...address, address1: '9 Secret Ln' },
+    });
+
+    const { items } = await searchServices(db(), params());
+    expect(items.map((i) => [i.serviceName, i.phone?.number])).toEqual([
+      ['A own phone', '713-555-0100'],
+      ['B site phone', '713-555-0201'],
+      ['C organization phone', '713-555-0300'],
+    ]);
+    expect(items[0]).toMatchObject({
+      organizationName: 'Harbor',
+      // top-level categories first, then subcategories, each by name
+      categories: [
+        { slug: 'counseling', name: 'Counseling' },
+        { slug: 'legal-aid', name: 'Legal aid' },
+        { slug: 'immigration-relief', name: 'Immigration relief (T and U visas)' },
+      ],
+      languages: ['en', 'es'],
+      free: true,
+      location: {
+        id: ownSite,
+        name: 'North site',
+        isConfidential: false,
+        address: { address1: '1 Main St', city: 'Houston', stateProvince: 'TX', postalCode: '77002' },
+      },
+    });
+    expect(items[1]).toMatchObject({ categories: [], languages: [], free: false });
+    expect(items[2]!.location).toMatchObject({
+      name: null,
+      isConfidential: true,
+      areaLabel: 'Houston area',
+      address: null,
+    });
+  });
+
   it('paginates with exact totals', async () => {
     for (let i = 0; i < 5; i++)
       await addLocation(db(), await createService(db(), { name: `S${i}` }), near(i + 1));
