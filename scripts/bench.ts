@@ -18,6 +18,7 @@ import type { SearchParams } from '../app/search/types';
 import { generate, queryPoints } from './bench/generate';
 import { bareServer, load, realApp } from './bench/http';
 import { adminUrl, createDatabaseNamed } from '../tests/helpers/postgres';
+import { startStallWatchdog } from './lib/stall-watchdog';
 
 const { values } = parseArgs({
   options: {
@@ -60,6 +61,15 @@ async function open(): Promise<{ handle: DatabaseHandle; cleanup: () => void }> 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
+// A PGlite query that never returns (electric-sql/pglite#1068) would hang the bench for good.
+// One load statement can run for minutes on PGlite at 1M (it blocks the thread while it runs),
+// so the limit is long while generating and two minutes once the queries start.
+const watchdog = startStallWatchdog({
+  seconds: 30 * 60,
+  what: 'bench',
+  advice: 'Run the bench again.',
+});
+
 async function main() {
   const { handle, cleanup } = await open();
   const db = handle.db;
@@ -71,6 +81,7 @@ async function main() {
       emit({ metric: 'generate', seconds: Math.round((Date.now() - started) / 100) / 10 });
     }
 
+    watchdog.setLimit(120);
     // The plan of the nearest-20 page query at a dense point (Manhattan), for docs/PERFORMANCE.md.
     const manhattan = { latitude: 40.7506, longitude: -73.9972 };
     const plan = await sql<
