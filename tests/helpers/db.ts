@@ -32,7 +32,11 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   await createDatabaseNamed(template.url, name, template.name);
   const url = adminUrl(template.url, name);
   // Dropping the database at the end ends its connections; an idle one may still be closing.
-  const handle = await createDatabase({ databaseUrl: url, maxConnections: 5, onIdleConnectionError: () => {} });
+  const handle = await createDatabase({
+    databaseUrl: url,
+    maxConnections: 5,
+    onIdleConnectionError: () => {},
+  });
   return {
     ...handle,
     url,
