@@ -39,7 +39,6 @@ if (!Number.isInteger(n) || n < 1 || (engine !== 'pglite' && engine !== 'postgre
 }
 const emit = (record: Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify({ engine, n, ...record })}\n`);
-const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function open(): Promise<{ handle: DatabaseHandle; cleanup: () => void }> {
   if (engine === 'pglite') {
@@ -69,6 +68,11 @@ const watchdog = startStallWatchdog({
   what: 'bench',
   advice: 'Run the bench again.',
 });
+
+const log = (line: string) => {
+  watchdog.beat();
+  process.stderr.write(`${line}\n`);
+};
 
 async function main() {
   const { handle, cleanup } = await open();
@@ -138,12 +142,16 @@ async function main() {
       for (const [name, make] of shapes) {
         // Without a point every sample is the same query: 30 are enough.
         const samples = name === 'keyword only' ? points.slice(0, 30) : points;
-        for (const p of samples.slice(0, name === 'keyword only' ? 3 : 50)) await run(db, make(p)); // warm-up
+        for (const p of samples.slice(0, name === 'keyword only' ? 3 : 50)) {
+          await run(db, make(p)); // warm-up
+          watchdog.beat();
+        }
         const timings: number[] = [];
         for (const p of samples) {
           const t0 = process.hrtime.bigint();
           await run(db, make(p));
           timings.push(Number(process.hrtime.bigint() - t0) / 1e6);
+          watchdog.beat();
         }
         timings.sort((a, b) => a - b);
         const round = (x: number) => Math.round(x * 100) / 100;

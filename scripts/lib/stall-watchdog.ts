@@ -12,6 +12,12 @@ import { Worker } from 'node:worker_threads';
 export interface StallWatchdog {
   /** Changes the limit from now on (a long single statement, such as a bulk load, needs more). */
   setLimit(seconds: number): void;
+  /**
+   * Reports progress. A timer beats once a second, but only when the event loop gets to its
+   * timers: a run of PGlite queries resolves through promise callbacks alone and never does, so
+   * long loops of them beat themselves.
+   */
+  beat(): void;
 }
 
 export function startStallWatchdog(options: {
@@ -38,5 +44,8 @@ export function startStallWatchdog(options: {
     { eval: true, workerData: { shared, what: options.what, advice: options.advice } },
   );
   watchdog.unref();
-  return { setLimit: (seconds) => Atomics.store(shared, 1, seconds) };
+  return {
+    setLimit: (seconds) => Atomics.store(shared, 1, seconds),
+    beat: () => Atomics.store(shared, 0, now()),
+  };
 }
