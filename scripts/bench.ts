@@ -90,12 +90,12 @@ async function main() {
     const manhattan = { latitude: 40.7506, longitude: -73.9972 };
     const plan = await sql<
       Record<string, string>
-    >`explain (analyze, costs off, timing off, summary on) ${knnPageQuery(manhattan, 40.2336, sql<boolean>`true`, { limit: 20, offset: 0 }, 80)}`.execute(
+    >`explain (analyze, costs off, timing off, summary on) ${knnPageQuery(manhattan, 40.2336, sql<boolean>`true`, { limit: 20, offset: 0 }, 50)}`.execute(
       db,
     );
     emit({
       metric: 'plan',
-      query: 'nearest top-20 page and count (k = 80, page 1), Manhattan',
+      query: 'nearest top-20 page and count (k = 50, the first window of page 1), Manhattan',
       plan: plan.rows.map((row) => Object.values(row)[0]),
     });
 

@@ -26,7 +26,7 @@ function remoteWhere(point: GeoPoint, radiusKm: number, pointState: string | und
       select sa.service_id from service_area sa
       where sa.coverage = 'radius'
         and earth_box(ll_to_earth(sa.coverage_latitude, sa.coverage_longitude), sa.coverage_radius_km * 1000) @> ${here}
-        and earth_distance(ll_to_earth(sa.coverage_latitude, sa.coverage_longitude), ${here}) <= sa.coverage_radius_km * 1000)
+        and earth_distance(ll_to_earth(sa.coverage_latitude, sa.coverage_longitude), ${here}::earth) <= sa.coverage_radius_km * 1000)
     and not exists (
       -- already listed in person (any public location in range)
       select 1 from search_point sp where sp.service_id = s.id and ${withinRadius(point, radiusKm)})`;
