@@ -6,7 +6,7 @@
 import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceProvider } from './components/nonce';
@@ -64,5 +64,12 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: { request: Request }) {
   // The request was cancelled by the browser: nothing went wrong on our side.
   if (request.signal.aborted) return;
-  logger.error('route error', { method: request.method, path: safePath(request.url), ...errorFields(error) });
+  const where = { method: request.method, path: safePath(request.url) };
+  if (isRouteErrorResponse(error)) {
+    // A thrown response (no such page, a bad request): an answer, not a failure. The access
+    // log has its status; a 5xx one is still an error.
+    if (error.status >= 500) logger.error('route error', { ...where, status: error.status });
+    return;
+  }
+  logger.error('route error', { ...where, ...errorFields(error) });
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createLogger } from '../../app/http/logger.server';
 import { createTestDatabase, describeEachEngine } from '../helpers/db';
 import { type RunningApp, startTestApp } from '../helpers/app';
@@ -38,6 +38,19 @@ describeEachEngine('HTTP server', (t) => {
     expect(lines.some((line) => JSON.parse(line).path === '/healthz')).toBe(true);
     for (const secret of ['77002', '29.76', '-95.36', '203.0.113', '127.0.0.1', 'near=', '?']) {
       expect(log).not.toContain(secret);
+    }
+  });
+
+  it('answers an unknown page with 404 and logs no error for it (the access log has it)', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write');
+    try {
+      const response = await fetch(`${app.baseUrl}/no-such-page`);
+      expect(response.status).toBe(404);
+      await response.text();
+      const written = stderr.mock.calls.map(([chunk]) => String(chunk)).join('');
+      expect(written).not.toContain('route error');
+    } finally {
+      stderr.mockRestore();
     }
   });
 });
