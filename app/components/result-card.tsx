@@ -43,9 +43,18 @@ export function CategoryChips({
   );
 }
 
+/** A language code's name: our catalog's, else the runtime's (ICU), else the code itself. */
 export function languageName(code: string, locale: Locale): string {
   const catalog = taxonomyMessages[locale] as Record<string, string>;
-  return catalog[`language.${code}`] ?? code.toUpperCase();
+  const named = catalog[`language.${code}`];
+  if (named) return named;
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(code);
+    if (name) return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+  } catch {
+    // not a well-formed language code: show it as given
+  }
+  return code.toUpperCase();
 }
 
 interface Props {

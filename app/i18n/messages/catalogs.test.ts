@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import '~/components/format';
+import { CATEGORY_TREE } from '~/search/taxonomy';
 import { allMessages } from '../i18n';
+import { taxonomyMessages } from './taxonomy';
 
 import.meta.glob(
   ['./*.ts', '../../**/messages.ts', '../../**/messages/*.ts', '!./*.test.ts', '!../../**/*.test.ts'],
@@ -45,5 +47,13 @@ describe('translations', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('names every category and subcategory in both languages (chips show subcategories too)', () => {
+    const slugs = Object.entries(CATEGORY_TREE).flatMap(([top, subs]) => [top, ...subs]);
+    for (const locale of ['en', 'es'] as const) {
+      const catalog = taxonomyMessages[locale] as Record<string, string>;
+      expect(slugs.filter((slug) => !catalog[`category.${slug}`])).toEqual([]);
+    }
   });
 });
