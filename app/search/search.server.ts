@@ -123,7 +123,7 @@ export async function rankServices(db: Kysely<Database>, params: SearchParams): 
   } else {
     const [candidates, count] = await Promise.all([
       listedCandidates(db, where, tsquery, { limit: params.pageSize, offset }),
-      listedCount(db, where, offset + params.pageSize * 2),
+      listedCount(db, where, cap),
     ]);
     page = candidates;
     total = count.total;
