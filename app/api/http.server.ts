@@ -21,7 +21,7 @@ function etagMatches(request: Request, etag: string): boolean {
 }
 
 /** A cacheable API body; 304 when the client already holds this exact representation. */
-export function apiBody(request: Request, body: string, contentType: string): Response {
+function apiBody(request: Request, body: string, contentType: string): Response {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
   const headers = { ...CORS, 'Cache-Control': CACHE, ETag: etag, Vary: 'Accept-Encoding' };
   if (etagMatches(request, etag)) return new Response(null, { status: 304, headers });

@@ -66,7 +66,7 @@ function toHsds(db: Kysely<Database>, params: SearchParams, ranked: RankedPage) 
  * search's order: each page is ranked and hydrated only when the consumer asks for it, so a
  * client that stops reading stops the queries.
  */
-export async function* servicePages(
+async function* servicePages(
   db: Kysely<Database>,
   params: SearchParams,
 ): AsyncGenerator<Record<string, unknown>[]> {
