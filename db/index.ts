@@ -12,6 +12,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGlitePool } from './pglite-pool';
+import { preparingPool } from './prepared';
 import type { Database } from './types';
 
 export type Engine = 'pglite' | 'postgres';
@@ -70,7 +71,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       options.onIdleConnectionError ??
         ((error) => process.stderr.write(`database: an idle connection failed: ${error.message}\n`)),
     );
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   const pglite = await openPGlite({ dataDir: options.pgliteDir, loadDataDir: options.pgliteDataDir });

@@ -6,6 +6,7 @@
  * over its alias `sp` (see pointConditions in ./filters.server).
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { Database } from '../../db/types';
 import type { Condition } from './filters.server';
 import type { GeoPoint } from './types';
@@ -110,7 +111,7 @@ export function knnPageQuery(
     with near as materialized (
       select sp.service_id, sp.location_id, sp.service_name, ${where} as ok,
              ${metresTo(here)} as distance_m
-      from search_point sp order by sp.earth <-> ${here} limit ${k}),
+      from search_point sp order by sp.earth <-> ${here} limit ${sql.lit(k)}),
     matches as (
       select distinct on (n.service_id) n.service_id, n.location_id, n.distance_m, n.service_name
       from near n
@@ -127,6 +128,13 @@ export function knnPageQuery(
 }
 
 const MAX_K = 50_000;
+
+/**
+ * Window sizes are powers of two from 64: each is written into the statement as a literal (the
+ * planner then sees the LIMIT and keeps one generic plan per size), and the statement is
+ * prepared (db/prepared.ts), so the sizes must come from a short list.
+ */
+const windowSize = (points: number) => 2 ** Math.ceil(Math.log2(Math.max(64, points)));
 
 export interface Count {
   total: number;
@@ -153,9 +161,9 @@ export async function nearbyPage(
 ): Promise<{ candidates: Candidate[]; count: Count }> {
   const radiusM = radiusKm * 1000;
   const needed = Math.max(cap, window.offset + window.limit);
-  let k = Math.max(32, Math.ceil(needed * 1.25));
+  let k = windowSize(needed * 1.25);
   while (k <= MAX_K) {
-    const result = await knnPageQuery(point, radiusKm, where, window, k).execute(db);
+    const result = await prepared(knnPageQuery(point, radiusKm, where, window, k)).execute(db);
     const meta = result.rows[0];
     const rows = result.rows.filter((row): row is typeof row & Row => row.service_id != null);
     const candidates = rows.map(toCandidate);
@@ -169,7 +177,7 @@ export async function nearbyPage(
     // Grow the window to where the matches seen so far say enough would be (a filter that
     // keeps 1 point in 8 needs ~8x the points), at least x2 and at most x16 per round.
     const perPoint = Math.max(meta.total, 1) / meta.fetched;
-    k = Math.min(k * 16, Math.max(k * 2, Math.ceil((needed / perPoint) * 1.25)));
+    k = windowSize(Math.min(k * 16, Math.max(k * 2, (needed / perPoint) * 1.25)));
   }
   // Very selective filters in a dense area: fall back to the whole radius.
   const all = await allWithinRadius(db, point, radiusKm, where, { limit: null, offset: 0 });
