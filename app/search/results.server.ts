@@ -5,6 +5,7 @@
  * and area label leave this module.
  */
 import { type Kysely, sql } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { Database, DeliveryMode } from '../../db/types';
 import { weeklyHours } from './hours';
 import type { Candidate } from './nearby.server';
@@ -75,7 +76,7 @@ export async function hydrate(
   // hours (shared with open now): on PGlite statements run one after another, and eight of them
   // cost more than the ranking itself.
   const [details, hours] = await Promise.all([
-    sql<DetailRow>`
+    prepared(sql<DetailRow>`
       select s.id, s.name, s.description, s.delivery, s.last_verified_at,
              o.id as organization_id, o.name as organization_name, o.is_sample,
              l.id as location_id, l.name as location_name, l.is_confidential, l.public_latitude,
@@ -112,7 +113,7 @@ export async function hydrate(
           select x.number, x.extension, x.type, x.id, 2 from phone x where x.organization_id = o.id) p
         where p.type is distinct from 'fax'
         order by p.rank, (p.type = 'voice') desc nulls last, p.id limit 1) ph on true
-      order by c.n`.execute(db),
+      order by c.n`).execute(db),
     hoursSources(db, shown),
   ]);
 

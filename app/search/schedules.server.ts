@@ -6,6 +6,7 @@
  * reveals nothing; its street lines are never read).
  */
 import { type Kysely, sql } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { Database } from '../../db/types';
 import { stateTimeZone } from '../geo/us-states';
 import type { ScheduleInput } from './hours';
@@ -49,7 +50,7 @@ export async function hoursSources(
   const serviceIds = [...new Set(pairs.map((p) => p.serviceId))];
   const locationIds = [...new Set(pairs.flatMap((p) => (p.locationId ? [p.locationId] : [])))];
   const [schedules, zones] = await Promise.all([
-    sql<ScheduleRow>`
+    prepared(sql<ScheduleRow>`
       select sc.service_id, sc.location_id, sal.service_id as sal_service_id, sal.location_id as sal_location_id,
              sc.freq, sc.byday, sc.opens_at::text as opens_at, sc.closes_at::text as closes_at,
              sc.valid_from, sc.valid_to, sc.timezone_name
@@ -62,11 +63,11 @@ export async function hoursSources(
         union all
         select x.id from schedule x join service_at_location y on y.id = x.service_at_location_id
         where y.service_id = any(cast(${serviceIds} as uuid[])))
-      order by sc.opens_at nulls last`.execute(db),
-    sql<{ id: string; public_longitude: number | null; state: string | null }>`
+      order by sc.opens_at nulls last`).execute(db),
+    prepared(sql<{ id: string; public_longitude: number | null; state: string | null }>`
       select l.id, l.public_longitude,
              (select a.state_province from address a where a.location_id = l.id order by a.id limit 1) as state
-      from location l where l.id = any(cast(${locationIds} as uuid[]))`.execute(db),
+      from location l where l.id = any(cast(${locationIds} as uuid[]))`).execute(db),
   ]);
   const zoneOf = new Map(
     zones.rows.map((row) => [
