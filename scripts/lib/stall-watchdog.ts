@@ -18,6 +18,8 @@ export interface StallWatchdog {
    * long loops of them beat themselves.
    */
   beat(): void;
+  /** Names what the main thread is doing now (a test's file and name), for the message. */
+  doing(label: string): void;
 }
 
 export function startStallWatchdog(options: {
@@ -27,6 +29,8 @@ export function startStallWatchdog(options: {
 }): StallWatchdog {
   // [0] the main thread's last heartbeat (epoch seconds), [1] the limit in seconds
   const shared = new Int32Array(new SharedArrayBuffer(8));
+  // [0..1] the length of the label that follows, in bytes (UTF-8)
+  const label = new Uint8Array(new SharedArrayBuffer(2 + 1024));
   const now = () => Math.floor(Date.now() / 1000);
   Atomics.store(shared, 0, now());
   Atomics.store(shared, 1, options.seconds);
@@ -37,15 +41,23 @@ export function startStallWatchdog(options: {
      setInterval(() => {
        const silent = Math.floor(Date.now() / 1000) - Atomics.load(workerData.shared, 0);
        if (silent < Atomics.load(workerData.shared, 1)) return;
-       writeSync(2, '\\n[watchdog] ' + workerData.what + ' ' + process.pid + ': main thread stuck for ' + silent +
+       const length = workerData.label[0] * 256 + workerData.label[1];
+       const doing = length ? ' in ' + Buffer.from(workerData.label.slice(2, 2 + length)).toString() : '';
+       writeSync(2, '\\n[watchdog] ' + workerData.what + ' ' + process.pid + doing + ': main thread stuck for ' + silent +
          ' s (likely the PGlite spin, electric-sql/pglite#1068); killing it. ' + workerData.advice + '\\n');
        process.kill(process.pid, 'SIGKILL');
      }, 5000);`,
-    { eval: true, workerData: { shared, what: options.what, advice: options.advice } },
+    { eval: true, workerData: { shared, label, what: options.what, advice: options.advice } },
   );
   watchdog.unref();
   return {
     setLimit: (seconds) => Atomics.store(shared, 1, seconds),
     beat: () => Atomics.store(shared, 0, now()),
+    doing: (text) => {
+      const bytes = Buffer.from(text).subarray(0, label.length - 2);
+      label.set(bytes, 2);
+      label[0] = bytes.length >> 8;
+      label[1] = bytes.length & 0xff;
+    },
   };
 }
