@@ -96,6 +96,10 @@ async function allWithinRadius(
  * the whole box plus a sort, and a dense city then costs every point in the radius.
  * One row per service can be taken inside the window: a service's nearest location is never
  * farther than any of its locations in the window, so it is in the window too.
+ * The filters are computed above the LIMIT (the inner select), so the planner costs a keyword's
+ * per-row service lookup for k rows, not for the whole table: written inside the scan, it
+ * hashed every service matching the word first (12,500 at 100k for "shelter": 17.8 ms where 64
+ * lookups take 1.3 ms).
  * Returns the page and, in the same statement (one plan, one round trip), how many services
  * matched in the window and whether the window reached past the radius.
  */
@@ -111,7 +115,7 @@ export function knnPageQuery(
     with near as materialized (
       select sp.service_id, sp.location_id, sp.service_name, ${where} as ok,
              ${metresTo(here)} as distance_m
-      from search_point sp order by sp.earth <-> ${here} limit ${sql.lit(k)}),
+      from (select * from search_point sp order by sp.earth <-> ${here} limit ${sql.lit(k)}) sp),
     matches as (
       select distinct on (n.service_id) n.service_id, n.location_id, n.distance_m, n.service_name
       from near n
