@@ -6,6 +6,7 @@
  * touches only the service areas that can match.
  */
 import { type Kysely, sql } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { Database } from '../../db/types';
 import type { Condition } from './filters.server';
 import { type Candidate, earthPoint, type Window, withinRadius } from './nearby.server';
@@ -49,19 +50,19 @@ export async function remoteMatches(
     window.limit === null ? sql`offset ${window.offset}` : sql`limit ${window.limit} offset ${window.offset}`;
   const matching = remoteWhere(point, radiusKm, pointState, where);
   const count = async () => {
-    const result = await sql<{ total: number }>`
+    const result = await prepared(sql<{ total: number }>`
       select count(*)::int as total
       from service s join organization o on o.id = s.organization_id
-      where ${matching}`.execute(db);
+      where ${matching}`).execute(db);
     return result.rows[0]?.total ?? 0;
   };
   if (window.limit === 0) return { candidates: [], total: await count() };
-  const result = await sql<{ service_id: string; total: number }>`
+  const result = await prepared(sql<{ service_id: string; total: number }>`
     select s.id as service_id, count(*) over ()::int as total
     from service s join organization o on o.id = s.organization_id
     where ${matching}
     order by s.name, s.id
-    ${paging}`.execute(db);
+    ${paging}`).execute(db);
   const candidates = result.rows.map((row) => ({
     serviceId: row.service_id,
     locationId: null,
