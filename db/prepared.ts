@@ -1,6 +1,6 @@
 /**
  * Named prepared statements for the hottest queries on PostgreSQL: the nearby search's page
- * statement, and the result page's details and hours.
+ * statement, the remote results, and the result page's details and hours.
  *
  * Kysely sends every statement unnamed, and PostgreSQL plans an unnamed statement afresh on
  * each run. For the nearby search's page statement that planning was a third of its time
