@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { createDatabase, type DatabaseHandle } from '../db/index';
 import { migrateToLatest } from '../db/migrate';
 import { sql } from 'kysely';
-import { knnPageQuery } from '../app/search/nearby.server';
+import { firstWindow, knnPageQuery } from '../app/search/nearby.server';
 import { rankServices, searchServices } from '../app/search/search.server';
 import type { SearchParams } from '../app/search/types';
 import { generate, queryPoints } from './bench/generate';
@@ -88,14 +88,15 @@ async function main() {
     watchdog.setLimit(120);
     // The plan of the nearest-20 page query at a dense point (Manhattan), for docs/PERFORMANCE.md.
     const manhattan = { latitude: 40.7506, longitude: -73.9972 };
+    const k = firstWindow(40); // page 1 of 20: the page and a count up to two pages
     const plan = await sql<
       Record<string, string>
-    >`explain (analyze, costs off, timing off, summary on) ${knnPageQuery(manhattan, 40.2336, sql<boolean>`true`, { limit: 20, offset: 0 }, 50)}`.execute(
+    >`explain (analyze, costs off, timing off, summary on) ${knnPageQuery(manhattan, 40.2336, sql<boolean>`true`, { limit: 20, offset: 0 }, k)}`.execute(
       db,
     );
     emit({
       metric: 'plan',
-      query: 'nearest top-20 page and count (k = 50, the first window of page 1), Manhattan',
+      query: `nearest top-20 page and count (k = ${k}, the first window of page 1), Manhattan`,
       plan: plan.rows.map((row) => Object.values(row)[0]),
     });
 

@@ -140,6 +140,9 @@ const MAX_K = 50_000;
  */
 const windowSize = (points: number) => 2 ** Math.ceil(Math.log2(Math.max(64, points)));
 
+/** The first window for a page that needs `needed` services (a quarter more, for duplicates). */
+export const firstWindow = (needed: number) => windowSize(needed * 1.25);
+
 export interface Count {
   total: number;
   /** True when counting stopped at the cap: there are at least `total` (= the cap) matches. */
@@ -165,7 +168,7 @@ export async function nearbyPage(
 ): Promise<{ candidates: Candidate[]; count: Count }> {
   const radiusM = radiusKm * 1000;
   const needed = Math.max(cap, window.offset + window.limit);
-  let k = windowSize(needed * 1.25);
+  let k = firstWindow(needed);
   while (k <= MAX_K) {
     const result = await prepared(knnPageQuery(point, radiusKm, where, window, k)).execute(db);
     const meta = result.rows[0];
