@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { createDatabase, type DatabaseHandle, type Engine } from '../../db/index';
 import type { Database } from '../../db/types';
 import { adminUrl, createDatabaseNamed, dropDatabaseNamed } from './postgres';
+import { traceStatements } from './worker-watchdog';
 
 export function availableEngines(): Engine[] {
   return inject('postgresTemplate') ? ['pglite', 'postgres'] : ['pglite'];
@@ -24,7 +25,9 @@ export interface TestDatabase extends DatabaseHandle {
 export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const dump = readFileSync(inject('pgliteTemplatePath'));
-    return createDatabase({ pgliteDir: 'memory://', pgliteDataDir: new Blob([dump]) });
+    const handle = await createDatabase({ pgliteDir: 'memory://', pgliteDataDir: new Blob([dump]) });
+    traceStatements(handle.pglite!);
+    return handle;
   }
   const template = inject('postgresTemplate');
   if (!template) throw new Error('PostgreSQL tests need TEST_DATABASE_URL');
