@@ -195,7 +195,8 @@ export function SearchForm({ query, locale, hl, invalid = new Set() }: Props) {
           {errorFor('category')}
         </fieldset>
         <div className="actions">
-          <button type="submit" className="button-primary">
+          {/* Lands on the results: on a phone the open filters fill the first screens. */}
+          <button type="submit" className="button-primary" formAction="/search#result-count">
             {t('applyFilters')}
           </button>
           {active > 0 ? (

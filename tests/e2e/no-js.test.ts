@@ -77,6 +77,32 @@ suite.test(
   },
 );
 
+for (const javaScriptEnabled of [true, false]) {
+  suite.test(
+    `on a phone, Show results lands on the results, not on the open filters (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`,
+    async ({ openPage, server }) => {
+      const zip = await zipWithServices(server.db);
+      const [slug] = await commonCategories(server.db);
+      const label = taxonomyMessages.en[`category.${slug}` as 'category.health'];
+      const viewport = { width: 390, height: 844 };
+      const { page } = await openPage(searchPath({ near: zip }), { javaScriptEnabled, viewport });
+
+      await openFilters(page);
+      await page.getByRole('checkbox', { name: label, exact: true }).check();
+      await page.getByRole('button', { name: 'Show results', exact: true }).click();
+      await page.waitForURL((url) => url.searchParams.getAll('category').includes(slug!));
+      expect(new URL(page.url()).hash).toBe('#result-count');
+      // With a filter on, the filters stay open above the results: a screen and more on a phone.
+      await expect(page.locator('main details.filters').getAttribute('open')).resolves.not.toBeNull();
+      const heading = page.locator('#result-count');
+      await expect
+        .poll(async () => (await heading.boundingBox())?.y ?? Infinity)
+        .toBeLessThan(viewport.height / 2);
+      await expect.poll(async () => (await heading.boundingBox())?.y ?? -Infinity).toBeGreaterThanOrEqual(0);
+    },
+  );
+}
+
 suite.test(
   'without JavaScript: results are paginated with plain links that keep the filters',
   async ({ openPage }) => {
