@@ -8,7 +8,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { createDatabase, type DatabaseHandle } from '../db/index';
 import { migrateToLatest } from '../db/migrate';
 import { sql } from 'kysely';
@@ -19,24 +18,30 @@ import { generate, queryPoints } from './bench/generate';
 import { bareServer, load, realApp } from './bench/http';
 import { adminUrl, createDatabaseNamed } from '../tests/helpers/postgres';
 import { startStallWatchdog } from './lib/stall-watchdog';
+import { EXIT_USAGE, exitWith, parseCli } from './lib/cli';
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  command: 'bench',
+  summary:
+    'Generates N synthetic services on a scratch database and prints JSON lines: load timings, search latency percentiles and HTTP throughput (docs/PERFORMANCE.md).',
   options: {
-    n: { type: 'string', default: '100000' },
-    engine: { type: 'string', default: 'pglite' },
-    queries: { type: 'string', default: '1000' },
-    seconds: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '10' },
-    // PostgreSQL only: keep the haven_bench database of a previous run instead of regenerating it
-    reuse: { type: 'boolean', default: false },
+    n: { type: 'string', default: '100000', value: 'N', help: 'number of services to generate' },
+    engine: { type: 'string', default: 'pglite', value: 'ENGINE', help: 'pglite or postgres' },
+    queries: { type: 'string', default: '1000', value: 'N', help: 'search queries per shape' },
+    seconds: { type: 'string', default: '10', value: 'S', help: 'duration of each HTTP load' },
+    connections: { type: 'string', default: '10', value: 'N', help: 'concurrent HTTP connections' },
+    reuse: {
+      type: 'boolean',
+      default: false,
+      help: 'PostgreSQL only: keep the haven_bench database of a previous run instead of regenerating it',
+    },
   },
 });
 const n = Number(values.n);
 const engine = values.engine;
-if (!Number.isInteger(n) || n < 1 || (engine !== 'pglite' && engine !== 'postgres')) {
-  process.stderr.write('usage: npm run bench -- [--n 100000] [--engine pglite|postgres]\n');
-  process.exit(2);
-}
+if (!Number.isInteger(n) || n < 1) exitWith('bench', '--n must be a whole number ≥ 1', EXIT_USAGE);
+if (engine !== 'pglite' && engine !== 'postgres')
+  exitWith('bench', '--engine must be pglite or postgres', EXIT_USAGE);
 const emit = (record: Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify({ engine, n, ...record })}\n`);
 

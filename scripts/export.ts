@@ -3,22 +3,26 @@
  * HSDS 3.0 tabular package (app/hsds/export.server.ts). Without the flag, confidential
  * locations are exported with their public area point only.
  */
-import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../app/config/config.server';
 import { exportHsds } from '../app/hsds/export.server';
 import { createDatabase } from '../db/index';
 import { migrateToLatest } from '../db/migrate';
+import { parseCli } from './lib/cli';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { 'include-confidential': { type: 'boolean', default: false } },
+const { values, positionals } = parseCli({
+  command: 'db:export',
+  summary: 'Writes the configured database as an HSDS 3.0 tabular package (CSV files and datapackage.json).',
+  positionals: ['<dir>'],
+  options: {
+    'include-confidential': {
+      type: 'boolean',
+      default: false,
+      help: 'include the exact address and point of confidential locations (private use only)',
+    },
+  },
 });
-const dir = positionals[0];
-if (!dir) {
-  process.stderr.write('usage: npm run db:export -- <dir> [--include-confidential]\n');
-  process.exit(2);
-}
+const dir = positionals[0]!;
 
 let exitCode = 0;
 try {

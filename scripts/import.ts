@@ -5,13 +5,13 @@
  * case nothing was written.
  */
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../app/config/config.server';
 import { importHsds, type ProgressEvent } from '../app/hsds/import.server';
 import type { ImportReport } from '../app/hsds/report';
 import { createDatabase } from '../db/index';
 import { migrateToLatest } from '../db/migrate';
+import { parseCli } from './lib/cli';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -73,17 +73,21 @@ function printSummary(report: ImportReport) {
   }
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { report: { type: 'string' }, pending: { type: 'boolean', default: false } },
+const { values, positionals } = parseCli({
+  command: 'db:import',
+  summary:
+    'Imports an HSDS package (1.x–3.0: a directory, .zip, .json or .ndjson) into the configured database.',
+  positionals: ['<dir | .zip | .json | .ndjson>'],
+  options: {
+    report: { type: 'string', value: 'FILE', help: 'write the full report as JSON to FILE' },
+    pending: {
+      type: 'boolean',
+      default: false,
+      help: 'import organizations as pending (not public until verified)',
+    },
+  },
 });
-const input = positionals[0];
-if (!input) {
-  process.stderr.write(
-    'usage: npm run db:import -- <dir | .zip | .json | .ndjson> [--report report.json] [--pending]\n',
-  );
-  process.exit(2);
-}
+const input = positionals[0]!;
 
 let exitCode = 0;
 try {

@@ -17,10 +17,10 @@
  *
  * Prints JSON; exits 1 when a budget is exceeded or the map could not be opened.
  */
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './lib/chromium';
+import { parseCli } from './lib/cli';
 
 const BUDGETS = {
   jsBeforeMapGzip: 110_000,
@@ -28,11 +28,19 @@ const BUDGETS = {
   htmlCssGzip: 30_000,
 };
 
-const { values: args } = parseArgs({
+const { values: args } = parseCli({
+  command: 'measure:weight',
+  summary:
+    'Loads a running Haven page in Chromium at phone size and prints its JavaScript, map and HTML+CSS weights against the budgets.',
   options: {
-    base: { type: 'string', default: 'http://localhost:3000' },
-    path: { type: 'string', default: '/search?near=77002' },
-    chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    base: { type: 'string', default: 'http://localhost:3000', value: 'URL', help: 'the running server' },
+    path: { type: 'string', default: '/search?near=77002', value: 'PATH', help: 'the page to load' },
+    chromium: {
+      type: 'string',
+      default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      value: 'PATH',
+      help: 'the Chromium binary',
+    },
   },
 });
 const base = new URL(args.base);

@@ -2,6 +2,14 @@
 import { ConfigError, loadConfig } from '../app/config/config.server';
 import { createDatabase } from '../db/index';
 import { migrateDown, migrateToLatest } from '../db/migrate';
+import { parseCli } from './lib/cli';
+
+const { values } = parseCli({
+  command: 'db:migrate',
+  summary:
+    'Migrates the configured database (DATABASE_URL, else PGlite in PGLITE_DIR) to the latest schema, logging each step.',
+  options: { down: { type: 'boolean', default: false, help: 'undo the last migration instead' } },
+});
 
 try {
   const config = loadConfig();
@@ -9,9 +17,7 @@ try {
   const log = (line: string) => process.stdout.write(`${line}\n`);
   try {
     log(`engine: ${handle.engine}`);
-    const results = process.argv.includes('--down')
-      ? await migrateDown(handle.db, log)
-      : await migrateToLatest(handle.db, log);
+    const results = values.down ? await migrateDown(handle.db, log) : await migrateToLatest(handle.db, log);
     if (results.length === 0) log('already up to date');
   } finally {
     await handle.close();

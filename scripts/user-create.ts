@@ -4,12 +4,12 @@
  * never from the command line (it would land in shell history and `ps`).
  */
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { AccountError, createAccount } from '../app/accounts/accounts.server';
 import { ConfigError, loadConfig } from '../app/config/config.server';
 import { createDatabase } from '../db/index';
 import { migrateToLatest } from '../db/migrate';
+import { EXIT_USAGE, exitWith, parseCli } from './lib/cli';
 
 async function readStdin(): Promise<string> {
   let text = '';
@@ -33,24 +33,27 @@ function prompt(question: string): Promise<string> {
 }
 
 function fail(message: string): never {
-  process.stderr.write(`user:create: ${message}\n`);
-  process.exit(1);
+  return exitWith('user:create', message);
 }
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  command: 'user:create',
+  summary:
+    'Creates a staff account. The password is read from a hidden prompt, or from standard input with --password-stdin; never from the command line.',
   options: {
-    email: { type: 'string' },
-    role: { type: 'string' },
-    org: { type: 'string' },
-    name: { type: 'string' },
-    'password-stdin': { type: 'boolean', default: false },
-    password: { type: 'string' },
+    email: { type: 'string', value: 'EMAIL', help: "the account's email address (required)" },
+    role: { type: 'string', value: 'ROLE', help: 'admin, owner, editor or caseworker (required)' },
+    org: {
+      type: 'string',
+      value: 'ID',
+      help: 'the organization (required for owner, editor and caseworker)',
+    },
+    name: { type: 'string', value: 'NAME', help: 'display name' },
+    'password-stdin': { type: 'boolean', default: false, help: 'read the password from standard input' },
   },
-  strict: true,
 });
-if (values.password !== undefined) fail('--password is not accepted; use the prompt or --password-stdin.');
 if (!values.email || !values.role)
-  fail('usage: --email E --role admin|owner|editor|caseworker [--org ID] [--password-stdin]');
+  exitWith('user:create', 'missing --email or --role (see --help)', EXIT_USAGE);
 
 let password: string;
 if (values['password-stdin']) password = await readStdin();
