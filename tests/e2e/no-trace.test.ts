@@ -28,7 +28,7 @@ function recordCaching(page: Page, origin: string) {
 }
 
 suite.test(
-  'home → search → service → filters → quick exit → Back, Back: never a Haven page',
+  'home → search → service → filters → language → quick exit → Back, Back: never a Haven page',
   async ({ openPage, server, allowRequestsTo }) => {
     allowRequestsTo(server.tileOrigin);
     allowRequestsTo(new URL(server.quickExitUrl).origin);
@@ -54,11 +54,13 @@ suite.test(
     await waitForPage(page, (url) => url.searchParams.get('free') === '1');
     await page.locator('a[href="#main"]').first().focus();
     await page.keyboard.press('Enter'); // the skip link: a same-page #fragment
+    await page.getByRole('button', { name: /español/i }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'es');
 
     expect(await page.evaluate(() => history.length), 'the visit added no history entry').toBe(entries);
 
     await page
-      .getByRole('link', { name: /quick exit/i })
+      .getByRole('link', { name: /salida rápida/i })
       .first()
       .click();
     await page.waitForURL(server.quickExitUrl);
