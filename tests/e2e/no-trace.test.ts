@@ -6,7 +6,7 @@
  */
 import type { Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
-import { useBrowserSuite } from '../helpers/browser';
+import { expectNoAxeViolations, useBrowserSuite } from '../helpers/browser';
 import { searchPath, zipWithServices } from '../helpers/demo-data';
 import { openFilters, resultCards, waitForPage } from '../helpers/search-page';
 
@@ -45,6 +45,7 @@ suite.test(
     // Back no longer returns to the list: a visible link does.
     const back = page.getByRole('link', { name: /back to results/i });
     await back.waitFor({ state: 'visible' });
+    await expectNoAxeViolations(page, 'service page with Back to results');
     await back.click();
     await waitForPage(page, (url) => url.pathname === '/search' && url.searchParams.get('near') === zip);
 
