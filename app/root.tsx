@@ -4,6 +4,7 @@
  */
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
+import { useRememberResults } from './components/back-to-results';
 import { ErrorPage } from './components/error-page';
 import { pageMeta, rootDataFromMatches } from './components/meta';
 import { useNonce } from './components/nonce';
@@ -60,6 +61,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  useRememberResults();
   return <Outlet />;
 }
 

@@ -1,6 +1,7 @@
 /**
  * A real form: POST /language sets the `hl` cookie (the visitor chose a language) and sends the
- * visitor back to the same URL. Works without JavaScript.
+ * visitor back to the same URL. Works without JavaScript; with it, the router submits it, so
+ * the switch replaces the history entry like every other in-app navigation (entry.client.tsx).
  */
 import { Form, useLocation } from '@remix-run/react';
 import { layoutMessages } from '~/i18n/messages/layout';
@@ -21,7 +22,7 @@ export function LanguageSwitch() {
   const t = translator(layoutMessages, locale);
   const other = locale === 'en' ? 'es' : 'en';
   return (
-    <Form method="post" action="/language" className="language-switch" reloadDocument>
+    <Form method="post" action="/language" className="language-switch">
       <input type="hidden" name="hl" value={other} />
       <input type="hidden" name="redirectTo" value={returnPath(location.pathname, location.search)} />
       <button type="submit" lang={other} aria-label={t('switchToOtherLabel')}>

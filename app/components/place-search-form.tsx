@@ -16,7 +16,7 @@ export function PlaceSearchForm({ defaultValue, id = 'near' }: { defaultValue?: 
           id={id}
           name="near"
           type="text"
-          autoComplete="postal-code"
+          autoComplete="off"
           defaultValue={defaultValue}
           aria-describedby={`${id}-hint`}
         />

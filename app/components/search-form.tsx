@@ -73,7 +73,7 @@ export function SearchForm({ query, locale, hl, invalid = new Set() }: Props) {
           id="search-near"
           name="near"
           type="text"
-          autoComplete="postal-code"
+          autoComplete="off"
           defaultValue={query.near}
           placeholder={usesPoint ? t('yourLocation') : undefined}
           {...(invalid.has('near')
@@ -114,6 +114,7 @@ export function SearchForm({ query, locale, hl, invalid = new Set() }: Props) {
               id="search-q"
               name="q"
               type="search"
+              autoComplete="off"
               defaultValue={query.q}
               {...(invalid.has('q')
                 ? { 'aria-invalid': true, 'aria-describedby': 'error-q search-q-hint' }

@@ -16,6 +16,15 @@ const httpUrl = z
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
+/** The site's own origin, e.g. https://haven.example.org (no path, query or fragment). */
+const publicUrl = httpUrl
+  .refine((value) => {
+    if (!URL.canParse(value)) return false;
+    const url = new URL(value);
+    return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  }, 'must be the site origin only, such as https://haven.example.org (no path or query)')
+  .transform((value) => new URL(value).origin);
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int('must be a whole number').min(1).max(65535).default(3000),
@@ -44,6 +53,21 @@ export const configSchema = z.object({
   HOTLINE_PHONE: z.string().min(1).default('1-888-373-7888'),
   HOTLINE_TEXT: z.string().min(1).default('233733'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Absolute links (the API's openapi_url) use it instead of the request's Host header. */
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, publicUrl.optional()),
+  /**
+   * How many reverse proxies stand in front of Haven. Only then are their X-Forwarded-Proto
+   * and X-Forwarded-Host headers believed (HTTPS detection for Secure cookies); 0 = none.
+   */
+  TRUST_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number('must be the number of proxies in front of Haven, 0 to 10')
+      .int('must be the number of proxies in front of Haven, 0 to 10')
+      .min(0, 'must be the number of proxies in front of Haven, 0 to 10')
+      .max(10, 'must be the number of proxies in front of Haven, 0 to 10')
+      .default(0),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -17,6 +17,12 @@ describe('configuration', () => {
     [{ TILE_URL: 'https://tiles.example.org/map.png' }, 'TILE_URL'],
     [{ SEED_DEMO: 'yes' }, 'SEED_DEMO'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ PUBLIC_URL: 'haven.example.org' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'https://haven.example.org/app?x=1' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'ftp://haven.example.org' }, 'PUBLIC_URL'],
+    [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '1.5' }, 'TRUST_PROXY'],
   ])('rejects %o with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -31,6 +37,16 @@ describe('configuration', () => {
       'postgresql://app@db:5432/haven',
     );
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('reads PUBLIC_URL as an origin and TRUST_PROXY as a hop count (0 = no proxy)', () => {
+    expect(loadConfig({}).PUBLIC_URL).toBeUndefined();
+    expect(loadConfig({}).TRUST_PROXY).toBe(0);
+    expect(loadConfig({ PUBLIC_URL: 'https://Haven.example.org/' }).PUBLIC_URL).toBe(
+      'https://haven.example.org',
+    );
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '' }).TRUST_PROXY).toBe(0);
   });
 
   it('lets only an allow-list reach the browser', () => {

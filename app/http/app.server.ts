@@ -15,6 +15,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
 import type { Config } from '../config/config.server';
 import { createLogger, errorFields, type Logger, safePath } from './logger.server';
+import { refuseCrossOriginRequests } from './same-origin.server';
+
+/** The methods the app answers; anything else (TRACE, CONNECT, PROPFIND…) gets a plain 405. */
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 export interface HttpAppOptions {
   config: Config;
@@ -39,7 +43,8 @@ export function createHttpApp(options: HttpAppOptions) {
   const publicDir = options.publicDir ?? path.resolve('public');
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // X-Forwarded-* headers are believed only from the configured number of proxies.
+  app.set('trust proxy', config.TRUST_PROXY > 0 ? config.TRUST_PROXY : false);
 
   // Request log: method, path without query string, status, duration. Never IP, never query.
   app.use((req, res, next) => {
@@ -87,6 +92,16 @@ export function createHttpApp(options: HttpAppOptions) {
     next();
   });
   app.use(compression());
+
+  app.use((req, res, next) => {
+    if (METHODS.includes(req.method)) return next();
+    res
+      .status(405)
+      .set({ Allow: METHODS.join(', '), 'Cache-Control': 'no-store' })
+      .type('text/plain');
+    res.send('Method not allowed.');
+  });
+  app.use(refuseCrossOriginRequests(config.PUBLIC_URL));
 
   // Fingerprinted assets can be cached for a year; everything else briefly.
   app.use(

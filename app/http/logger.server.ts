@@ -14,10 +14,18 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** Everything from the first '?' on, whatever follows (newlines included). */
+const QUERY_AND_REST = /\?[\s\S]*$/;
+
 /** A path fit for a log: no query string or fragment, no coordinate-like segments. */
 export function safePath(pathOrUrl: string): string {
-  const path = pathOrUrl.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0] || '/';
+  const path = pathOrUrl.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/[?#][\s\S]*$/, '') || '/';
   return path.replace(/-?\d{1,3}\.\d{2,}/g, ':num');
+}
+
+/** Cuts a free text (an error message, a stack) at its first '?': a URL's query never follows. */
+function cutQuery(text: string): string {
+  return text.replace(QUERY_AND_REST, '?…');
 }
 
 export function createLogger(
@@ -42,9 +50,9 @@ export function createLogger(
 
 /** Error details for a log: message and stack, with any URL in them cut at the query string. */
 export function errorFields(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { error: String(error).replace(/\?\S*/g, '?…') };
+  if (!(error instanceof Error)) return { error: cutQuery(String(error)) };
   return {
-    error: error.message.replace(/\?\S*/g, '?…'),
-    stack: error.stack?.split('\n').slice(1, 6).join('\n').replace(/\?\S*/g, '?…'),
+    error: cutQuery(error.message),
+    stack: error.stack && cutQuery(error.stack.split('\n').slice(1, 6).join('\n')),
   };
 }

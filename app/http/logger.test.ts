@@ -13,6 +13,17 @@ describe('privacy-safe logging', () => {
     expect(JSON.stringify(fields)).not.toContain('29.76');
   });
 
+  it('drops everything after the "?", whatever follows (spaces, newlines, tabs)', () => {
+    for (const tail of ['near=Boise\nlat=29.76', 'near=Boise ID&lat=29.76', 'q=visa\tlawyer\r\nlat=29.76']) {
+      const error = new Error(`No routes matched location "/nope?${tail}"`);
+      error.stack = `Error: x\n    at handler (/srv/app.js:1:1) /nope?${tail}\n    at next (/srv/b.js:2:2)`;
+      const logged = JSON.stringify(errorFields(error));
+      expect(logged).not.toMatch(/Boise|29\.76|visa|lawyer/);
+      expect(safePath(`/nope?${tail}`)).toBe('/nope');
+      expect(JSON.stringify(errorFields(`GET /nope?${tail}`))).not.toMatch(/Boise|29\.76|visa|lawyer/);
+    }
+  });
+
   it('writes one JSON line per event at or above its level', () => {
     const lines: string[] = [];
     const logger = createLogger('warn', (line) => lines.push(line));

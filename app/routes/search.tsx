@@ -41,9 +41,11 @@ export default function SearchPage() {
   return (
     <>
       <h1>
-        {page.kind === 'results'
-          ? t('titleNear', { place: page.placeLabel ?? t('yourLocation') })
-          : t('title')}
+        {page.kind !== 'results'
+          ? t('title')
+          : page.point
+            ? t('titleNear', { place: page.placeLabel ?? t('yourLocation') })
+            : t('resultsTitle')}
       </h1>
       <SearchForm query={page.query} locale={locale} hl={hl} invalid={invalid} />
       {page.kind === 'prompt' ? <p className="notice">{t('promptText')}</p> : null}
@@ -259,9 +261,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data: loaderData })
   const root = rootDataFromMatches(matches);
   const t = translator(searchMessages, root.locale);
   const page = loaderData as SearchPageData | undefined;
-  if (page?.kind === 'results')
-    return pageMeta(root, t('titleNear', { place: page.placeLabel ?? t('yourLocation') }));
-  return pageMeta(root, t('title'));
+  // The title goes into the browser's history list: it never names the place searched.
+  return pageMeta(root, page?.kind === 'results' ? t('resultsTitle') : t('title'));
 };
 
 export function ErrorBoundary() {

@@ -5,6 +5,7 @@
  */
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { BackToResults } from '~/components/back-to-results';
 import { ErrorPage } from '~/components/error-page';
 import { formatVerified } from '~/components/format';
 import { ListingActions } from '~/components/listing-actions';
@@ -77,6 +78,7 @@ export default function ServicePage() {
 
   return (
     <article className="listing">
+      <BackToResults />
       <h1>{service.name}</h1>
       <p>
         {t('offeredBy')}{' '}

@@ -5,6 +5,7 @@
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/types';
+import { websearchText } from './keyword-text';
 import { TAXONOMY } from './taxonomy';
 import type { SearchParams } from './types';
 
@@ -43,14 +44,14 @@ async function correctedKeyword(db: Kysely<Database>, keyword: string): Promise<
 
 /**
  * The tsquery for a keyword: English or Spanish stems of the text as typed, or of the text with
- * misspelt words corrected (so "counceling" finds "counseling"). websearch_to_tsquery never
- * raises on odd input, so any user text is safe here.
+ * misspelt words corrected (so "counceling" finds "counseling"). websearch_to_tsquery raises
+ * on nothing but operator runs deeper than its stack, which websearchText folds first.
  */
 export async function keywordQuery(
   db: Kysely<Database>,
   keyword: string | undefined,
 ): Promise<RawBuilder<unknown> | null> {
-  const text = keyword?.trim();
+  const text = keyword && websearchText(keyword).trim();
   if (!text) return null;
   const toQuery = (value: string) => sql`(websearch_to_tsquery('english'::regconfig, haven_unaccent(${value}))
     || websearch_to_tsquery('spanish'::regconfig, haven_unaccent(${value})))`;

@@ -165,6 +165,10 @@ suite.test(
     expect(text).toMatch(/history/);
     expect(text).toMatch(/quick exit/);
     expect(text).toMatch(/escape/);
+    // It says precisely what remains after a quick exit.
+    expect(text).toMatch(/one place in the tab’s back list/);
+    expect(text).toMatch(/history list\) can still show the pages/);
+    expect(text).toMatch(/javascript is turned off/);
 
     await page.goto('/safety?hl=es');
     const spanish = (await page.locator('main').innerText()).toLowerCase();

@@ -4,6 +4,7 @@ import { defineMessages } from '../i18n';
 export const listingMessages = defineMessages({
   en: {
     offeredBy: 'Offered by',
+    backToResults: 'Back to results',
     call: 'Call {number}',
     callShort: 'Call',
     directions: 'Directions',
@@ -84,6 +85,7 @@ export const listingMessages = defineMessages({
   },
   es: {
     offeredBy: 'Lo ofrece',
+    backToResults: 'Volver a los resultados',
     call: 'Llamar al {number}',
     callShort: 'Llamar',
     directions: 'Cómo llegar',

@@ -8,9 +8,9 @@ export const safetyMessages = defineMessages({
       'If someone checks your phone or computer, they may see which websites you visited. These steps lower the risk. No step is perfect.',
     exitTitle: 'What the Quick exit button does',
     exitText:
-      'The red Quick exit button (or pressing Escape twice) opens a weather page in place of this one, so pressing Back does not bring you here.',
+      'The red Quick exit button (or pressing Escape twice) opens a weather page in place of this site. However many pages you open here, this site takes only one place in the tab’s Back list, and Quick exit puts the weather page in that place: pressing Back then goes to the page you had open before this site, never to a page of this site.',
     exitLimit:
-      'Quick exit does not erase your history. Anyone who opens your browser history can still see that you visited this site. Use private browsing and clear your history too.',
+      'What Quick exit does not remove: your browser history (the History list) can still show the pages of this site you opened, with their addresses — and a search address contains the place and words you searched. If JavaScript is turned off in your browser, each page of this site also stays in the Back list. This site’s pages are never kept in the browser’s cache, and the place you type is not saved for autofill. Use private browsing, or delete this site’s pages from your history.',
     privateTitle: 'Use private (incognito) browsing',
     privateText: 'A private window does not save the pages you visit after you close it.',
     privateAndroid: 'Chrome on Android: tap the ⋮ menu, then “New Incognito tab”.',
@@ -45,9 +45,9 @@ export const safetyMessages = defineMessages({
       'Si alguien revisa su teléfono o computadora, podría ver qué sitios web visitó. Estos pasos bajan el riesgo. Ningún paso es perfecto.',
     exitTitle: 'Qué hace el botón de Salida rápida',
     exitText:
-      'El botón rojo de Salida rápida (o presionar Escape dos veces) abre una página del clima en lugar de esta, así que al presionar Atrás no regresa aquí.',
+      'El botón rojo de Salida rápida (o presionar Escape dos veces) abre una página del clima en lugar de este sitio. Aunque abra muchas páginas aquí, este sitio ocupa un solo lugar en la lista de Atrás de la pestaña, y la Salida rápida pone la página del clima en ese lugar: al presionar Atrás vuelve a la página que tenía abierta antes de este sitio, nunca a una página de este sitio.',
     exitLimit:
-      'La Salida rápida no borra su historial. Cualquier persona que abra el historial de su navegador puede ver que visitó este sitio. Use la navegación privada y borre su historial también.',
+      'Lo que la Salida rápida no borra: el historial de su navegador (la lista de Historial) puede seguir mostrando las páginas de este sitio que abrió, con sus direcciones, y la dirección de una búsqueda contiene el lugar y las palabras que buscó. Si JavaScript está desactivado en su navegador, cada página de este sitio también queda en la lista de Atrás. Las páginas de este sitio nunca se guardan en la caché del navegador, y el lugar que escribe no se guarda para el autocompletado. Use la navegación privada o borre las páginas de este sitio de su historial.',
     privateTitle: 'Use la navegación privada (incógnito)',
     privateText: 'Una ventana privada no guarda las páginas que visita después de cerrarla.',
     privateAndroid: 'Chrome en Android: toque el menú ⋮ y luego “Nueva pestaña de incógnito”.',

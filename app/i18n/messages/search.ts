@@ -5,6 +5,7 @@ export const searchMessages = defineMessages({
   en: {
     title: 'Find services',
     titleNear: 'Services near {place}',
+    resultsTitle: 'Search results',
     promptText: 'Type a ZIP code or city to see services near you, or choose a kind of help.',
     placeLabel: 'ZIP code or city',
     placeHint: 'For example 77002 or Houston, TX',
@@ -87,6 +88,7 @@ export const searchMessages = defineMessages({
   es: {
     title: 'Buscar servicios',
     titleNear: 'Servicios cerca de {place}',
+    resultsTitle: 'Resultados de la búsqueda',
     promptText:
       'Escriba un código postal o una ciudad para ver servicios cerca de usted, o elija un tipo de ayuda.',
     placeLabel: 'Código postal o ciudad',
