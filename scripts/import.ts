@@ -1,5 +1,6 @@
 /**
- * `npm run db:import -- <dir | .zip | .json | .ndjson> [--report report.json] [--pending]`
+ * `npm run db:import -- <dir | .zip | .json | .ndjson> [--report report.json] [--pending]
+ *   [--max-entry-mb N] [--max-total-mb N] [--max-ratio N]`
  * Imports an HSDS package into the configured database (see app/hsds/import.server.ts) and
  * prints what was imported, repaired and rejected. Exits non-zero on a fatal error, in which
  * case nothing was written.
@@ -9,7 +10,10 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../app/config/config.server';
 import { importHsds, type ProgressEvent } from '../app/hsds/import.server';
+import { DEFAULT_LIMITS, type PackageLimits } from '../app/hsds/read-package.server';
 import type { ImportReport } from '../app/hsds/report';
+
+const MIB = 1024 * 1024;
 import { createDatabase } from '../db/index';
 import { migrateToLatest } from '../db/migrate';
 
@@ -73,15 +77,41 @@ function printSummary(report: ImportReport) {
   }
 }
 
+const USAGE =
+  'usage: npm run db:import -- <dir | .zip | .json | .ndjson> [--report report.json] [--pending]\n' +
+  `       [--max-entry-mb N (default ${DEFAULT_LIMITS.maxEntryBytes / MIB})]` +
+  ` [--max-total-mb N (default ${DEFAULT_LIMITS.maxTotalBytes / MIB})]` +
+  ` [--max-ratio N (default ${DEFAULT_LIMITS.maxRatio})]\n`;
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { report: { type: 'string' }, pending: { type: 'boolean', default: false } },
+  options: {
+    report: { type: 'string' },
+    pending: { type: 'boolean', default: false },
+    'max-entry-mb': { type: 'string' },
+    'max-total-mb': { type: 'string' },
+    'max-ratio': { type: 'string' },
+  },
 });
 const input = positionals[0];
+/** A positive number flag, or undefined when not given; anything else prints the usage. */
+function positive(flag: 'max-entry-mb' | 'max-total-mb' | 'max-ratio'): number | undefined {
+  const raw = values[flag];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (Number.isFinite(value) && value > 0) return value;
+  process.stderr.write(`--${flag}: expected a positive number, got "${raw}"\n${USAGE}`);
+  process.exit(2);
+}
+const entryMb = positive('max-entry-mb');
+const totalMb = positive('max-total-mb');
+const ratio = positive('max-ratio');
+const limits: Partial<PackageLimits> = {
+  ...(entryMb ? { maxEntryBytes: entryMb * MIB } : {}),
+  ...(totalMb ? { maxTotalBytes: totalMb * MIB } : {}),
+  ...(ratio ? { maxRatio: ratio } : {}),
+};
 if (!input) {
-  process.stderr.write(
-    'usage: npm run db:import -- <dir | .zip | .json | .ndjson> [--report report.json] [--pending]\n',
-  );
+  process.stderr.write(USAGE);
   process.exit(2);
 }
 
@@ -94,6 +124,7 @@ try {
     await migrateToLatest(handle.db);
     const report = await importHsds(handle.db, input, {
       pending: values.pending,
+      limits,
       onProgress: (event) => progress.update(event),
     });
     progress.stop();
