@@ -59,6 +59,7 @@ export async function exportHsds(
     : publicTables(tables as Map<string, Row[]>);
   await writeTabularPackage(dir, tables, {
     name: options.name ?? 'haven-export',
+    ownerOnly: !!options.includeConfidential,
     title: 'Haven directory export (HSDS 3.0)',
     description: options.includeConfidential
       ? 'Full export INCLUDING exact addresses and coordinates of confidential locations. Handle with care.'

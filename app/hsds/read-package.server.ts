@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import yauzl from 'yauzl';
 import { flattenJson } from './json-flatten';
+import { unescapeCell } from './package-writer.server';
 import { ImportError, type SourceRef } from './report';
 
 export interface RawRow {
@@ -260,7 +261,12 @@ function parseCsv(file: string, data: Buffer): RawRow[] {
       skip_empty_lines: true,
       info: true,
     }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
-    return records.map(({ record, info }) => ({ values: record, ref: { file, line: info.lines } }));
+    return records.map(({ record, info }) => {
+      // Haven's exports prefix formula-like cells with an apostrophe (package-writer.server.ts).
+      for (const [column, value] of Object.entries(record))
+        if (typeof value === 'string') record[column] = unescapeCell(value);
+      return { values: record, ref: { file, line: info.lines } };
+    });
   } catch (error) {
     throw new ImportError(`${file}: not a readable CSV file (${(error as Error).message})`, 'unreadable', {
       cause: error,
