@@ -90,4 +90,4 @@ it('db:export --include-confidential says the folder is owner-only', async () =>
   );
   expect(stdout).toContain('readable by its owner only (directory 0700, files 0600)');
   expect(statSync(dir).mode & 0o777).toBe(0o700);
-}, 60_000);
+}, 120_000);

@@ -65,6 +65,17 @@ export interface PublicPlace {
   phones: PublicPlacePhone[];
 }
 
+/** A location's own text, read only for an ordinary location. */
+const PLACE_TEXT = [
+  'name',
+  'alternate_name',
+  'description',
+  'transportation',
+  'url',
+  'external_identifier',
+  'external_identifier_type',
+] as const;
+
 /** Public places by id (ids that do not exist are absent). A fixed number of queries. */
 export async function loadPublicPlaces(
   db: Kysely<Database>,
@@ -86,16 +97,7 @@ export async function loadPublicPlaces(
         'l.public_latitude',
         'l.public_longitude',
         'l.public_area_label',
-        ...(['name', 'alternate_name', 'description', 'transportation', 'url'] as const).map((column) =>
-          eb
-            .case()
-            .when('l.is_confidential', '=', false)
-            .then(eb.ref(`l.${column}`))
-            .else(null)
-            .end()
-            .as(column),
-        ),
-        ...(['external_identifier', 'external_identifier_type'] as const).map((column) =>
+        ...PLACE_TEXT.map((column) =>
           eb
             .case()
             .when('l.is_confidential', '=', false)
