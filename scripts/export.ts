@@ -37,7 +37,8 @@ try {
       out(`  ${table.padEnd(20)} ${String(count).padStart(7)} rows`);
     out(
       summary.includeConfidential
-        ? `  WARNING: ${summary.confidentialLocations} confidential location(s) exported WITH exact address and coordinates`
+        ? `  WARNING: ${summary.confidentialLocations} confidential location(s) exported WITH exact address and coordinates\n` +
+            `  ${summary.dir} is readable by its owner only (directory 0700, files 0600): keep it that way`
         : `  ${summary.confidentialLocations} confidential location(s) exported as public area points only`,
     );
   } finally {

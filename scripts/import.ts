@@ -1,5 +1,6 @@
 /**
- * `npm run db:import -- <dir | .zip | .json | .ndjson> [--report report.json] [--pending]`
+ * `npm run db:import -- <dir | .zip | .json | .ndjson> [--report report.json] [--pending]
+ *   [--max-entry-mb N] [--max-total-mb N] [--max-ratio N]`
  * Imports an HSDS package into the configured database (see app/hsds/import.server.ts) and
  * prints what was imported, repaired and rejected. Exits non-zero on a fatal error, in which
  * case nothing was written.
@@ -8,10 +9,13 @@ import { writeFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../app/config/config.server';
 import { importHsds, type ProgressEvent } from '../app/hsds/import.server';
+import { DEFAULT_LIMITS, type PackageLimits } from '../app/hsds/read-package.server';
 import type { ImportReport } from '../app/hsds/report';
 import { createDatabase } from '../db/index';
 import { migrateToLatest } from '../db/migrate';
-import { parseCli } from './lib/cli';
+import { EXIT_USAGE, exitWith, parseCli } from './lib/cli';
+
+const MIB = 1024 * 1024;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -85,9 +89,40 @@ const { values, positionals } = parseCli({
       default: false,
       help: 'import organizations as pending (not public until verified)',
     },
+    'max-entry-mb': {
+      type: 'string',
+      value: 'N',
+      help: `largest file (or zip entry) in MiB (default ${DEFAULT_LIMITS.maxEntryBytes / MIB})`,
+    },
+    'max-total-mb': {
+      type: 'string',
+      value: 'N',
+      help: `largest package, all files uncompressed, in MiB (default ${DEFAULT_LIMITS.maxTotalBytes / MIB})`,
+    },
+    'max-ratio': {
+      type: 'string',
+      value: 'N',
+      help: `largest compression ratio of a zip entry (default ${DEFAULT_LIMITS.maxRatio})`,
+    },
   },
 });
 const input = positionals[0]!;
+/** A positive number flag, or undefined when not given; anything else is a usage error. */
+function positive(flag: 'max-entry-mb' | 'max-total-mb' | 'max-ratio'): number | undefined {
+  const raw = values[flag];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (Number.isFinite(value) && value > 0) return value;
+  return exitWith('db:import', `--${flag}: expected a positive number, got "${raw}"`, EXIT_USAGE);
+}
+const entryMb = positive('max-entry-mb');
+const totalMb = positive('max-total-mb');
+const ratio = positive('max-ratio');
+const limits: Partial<PackageLimits> = {
+  ...(entryMb ? { maxEntryBytes: entryMb * MIB } : {}),
+  ...(totalMb ? { maxTotalBytes: totalMb * MIB } : {}),
+  ...(ratio ? { maxRatio: ratio } : {}),
+};
 
 let exitCode = 0;
 try {
@@ -98,6 +133,7 @@ try {
     await migrateToLatest(handle.db);
     const report = await importHsds(handle.db, input, {
       pending: values.pending,
+      limits,
       onProgress: (event) => progress.update(event),
     });
     progress.stop();

@@ -4,6 +4,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
+import { PHONE_ORDER_SQL } from '../search/service-facts.server';
 import { hsdsLocations, hsdsTaxonomyTerm, ORGANIZATION_FIELDS } from './hsds.server';
 
 type Row = Record<string, unknown>;
@@ -28,8 +29,11 @@ export async function getOrganization(db: Kysely<Database>, id: string): Promise
   ).rows[0];
   if (!organization) return null;
   const [phones, locationIds] = await Promise.all([
+    // the organization's own phones: a location's phone belongs to the place (app/locations)
     sql<Row>`select p.id, p.number, p.extension, p.type, p.description from phone p
-             where p.organization_id = ${id}::uuid order by p.id`.execute(db),
+             where p.organization_id = ${id}::uuid and p.location_id is null
+               and p.service_at_location_id is null
+             order by ${PHONE_ORDER_SQL}`.execute(db),
     sql<{
       id: string;
     }>`select l.id from location l where l.organization_id = ${id}::uuid order by l.id`.execute(db),

@@ -1,13 +1,15 @@
 /**
  * HSDS 3.0 objects for the public API, loaded in bulk for a page of ids (a fixed number of
  * queries per page). Public rows only: active services of verified organizations.
- * Confidential locations: latitude/longitude are the public point, no addresses, no name,
- * description or transportation notes (they can give the place away). Haven's extension
+ * Locations, and the rows tied to them, go through the one public projection (app/locations/
+ * public-location.server.ts): a confidential one is its public point and area label. Haven's extension
  * fields keep the names used by the HSDS export: delivery, last_verified_at, is_confidential,
  * public_area_label, coverage*; plus distance_km on search results.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
+import { loadPublicPlaces, publicTiedRow, tiedToConfidentialSql } from '../locations/public-location.server';
+import { PHONE_ORDER_SQL } from '../search/service-facts.server';
 
 const uuids = (ids: string[]) => sql`cast(${ids} as uuid[])`;
 type Row = Record<string, unknown>;
@@ -28,32 +30,41 @@ const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : (
 export const ORGANIZATION_FIELDS = sql`o.id, o.name, o.alternate_name, o.description, o.email, o.website, o.tax_status,
   o.year_incorporated, o.legal_status, o.logo, o.uri, o.parent_organization_id`;
 
-/** Public locations (HSDS shape) by id, with addresses only for non-confidential ones. */
+/** Public locations (HSDS shape) by id: the public projection (app/locations), nothing more. */
 export async function hsdsLocations(db: Kysely<Database>, ids: string[]): Promise<Map<string, Row>> {
-  if (ids.length === 0) return new Map();
-  const [locations, addresses] = await Promise.all([
-    sql<Row>`select l.id, l.location_type, l.url, l.organization_id,
-               case when l.is_confidential then null else l.name end as name,
-               case when l.is_confidential then null else l.alternate_name end as alternate_name,
-               case when l.is_confidential then null else l.description end as description,
-               case when l.is_confidential then null else l.transportation end as transportation,
-               l.public_latitude as latitude, l.public_longitude as longitude,
-               l.is_confidential, l.public_area_label
-             from location l where l.id = any(${uuids(ids)})`.execute(db),
-    // the join condition keeps confidential addresses from being read at all
-    sql<Row>`select a.id, a.location_id, a.attention, a.address_1, a.address_2, a.city, a.region,
-               a.state_province, a.postal_code, a.country, a.address_type
-             from address a join location l on l.id = a.location_id and not l.is_confidential
-             where a.location_id = any(${uuids(ids)}) order by a.id`.execute(db),
-  ]);
-  const addressesBy = groupBy(addresses.rows, 'location_id');
+  const places = await loadPublicPlaces(db, ids);
   return new Map(
-    locations.rows.map((row) => [
-      row.id as string,
-      { ...row, addresses: (addressesBy.get(row.id as string) ?? []).map((a) => omit(a, 'location_id')) },
+    [...places].map(([id, place]) => [
+      id,
+      {
+        id: place.id,
+        location_type: place.locationType,
+        url: place.url,
+        organization_id: place.organizationId,
+        name: place.name,
+        alternate_name: place.alternateName,
+        description: place.description,
+        transportation: place.transportation,
+        latitude: place.latitude,
+        longitude: place.longitude,
+        external_identifier: place.externalIdentifier,
+        external_identifier_type: place.externalIdentifierType,
+        is_confidential: place.isConfidential,
+        public_area_label: place.areaLabel,
+        addresses: place.addresses,
+        phones: place.phones,
+        accessibility: place.accessibility,
+      },
     ]),
   );
 }
+
+/** Rows of a table that may hang off a confidential place, through the public projection. */
+const projectTied = (table: string, rows: Row[]) =>
+  rows.flatMap((row) => {
+    const projected = publicTiedRow(table, omit(row, 'tied'), row.tied === true);
+    return projected ? [projected] : [];
+  });
 
 /** An HSDS taxonomy_term object, with its taxonomy nested as taxonomy_detail. */
 export function hsdsTaxonomyTerm(r: Row, id: unknown = r.id): Row {
@@ -120,14 +131,19 @@ export async function hsdsServices(
              where s.id = any(${uuids(ids)}) and s.status = 'active' and o.verification_status = 'verified'`.execute(
       db,
     ),
-    sql<Row>`select sal.id, sal.service_id, sal.location_id, sal.description from service_at_location sal
+    sql<Row>`select sal.id, sal.service_id, sal.location_id, sal.description,
+               ${tiedToConfidentialSql('sal.location_id', null)} as tied
+             from service_at_location sal
              where sal.service_id = any(${uuids(ids)}) order by sal.id`.execute(db),
     sql<Row>`select p.id, p.service_id, p.number, p.extension, p.type, p.description from phone p
-             where p.service_id = any(${uuids(ids)}) order by p.id`.execute(db),
+             where p.service_id = any(${uuids(ids)})
+               and not ${tiedToConfidentialSql('p.location_id', 'p.service_at_location_id')}
+             order by ${PHONE_ORDER_SQL}`.execute(db),
     sql<Row>`select sc.id, coalesce(sc.service_id, sal.service_id) as owner_id, sc.service_at_location_id,
                sc.valid_from, sc.valid_to, sc.dtstart, sc.timezone, sc.until, sc.count, sc.wkst, sc.freq, sc.interval,
                sc.byday, sc.byweekno, sc.bymonthday, sc.byyearday, sc.description, sc.opens_at::text as opens_at,
-               sc.closes_at::text as closes_at, sc.schedule_link, sc.attending_type, sc.notes, sc.timezone_name
+               sc.closes_at::text as closes_at, sc.schedule_link, sc.attending_type, sc.notes, sc.timezone_name,
+               ${tiedToConfidentialSql('sc.location_id', 'sc.service_at_location_id')} as tied
              from schedule sc left join service_at_location sal on sal.id = sc.service_at_location_id
              where sc.id in (select x.id from schedule x where x.service_id = any(${uuids(ids)})
                              union all
@@ -154,9 +170,9 @@ export async function hsdsServices(
   ]);
   const organizationById = new Map(organizations.rows.map((row) => [row.id as string, row]));
   const by = {
-    links: groupBy(links.rows, 'service_id'),
+    links: groupBy(projectTied('service_at_location', links.rows), 'service_id'),
     phones: groupBy(phones.rows, 'service_id'),
-    schedules: groupBy(schedules.rows, 'owner_id'),
+    schedules: groupBy(projectTied('schedule', schedules.rows), 'owner_id'),
     languages: groupBy(languages.rows, 'service_id'),
     areas: groupBy(areas.rows, 'service_id'),
     costs: groupBy(costs.rows, 'service_id'),

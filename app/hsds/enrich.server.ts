@@ -5,6 +5,7 @@
  * foreign taxonomy terms, and the verification state of imported organizations.
  */
 import { lookupCity, lookupZip, normalizeState, stateTimeZone, type Place } from '../geo/gazetteer.server';
+import { MIN_PUBLIC_DISTANCE_M, publicAreaLabel, safePublicPoint } from '../locations/confidential';
 import { categoriesForTerm } from './category-map';
 import { havenTaxonomyId, havenTermId, uuidV5 } from './ids.server';
 import type { IssueLog } from './report';
@@ -94,23 +95,48 @@ export function enrich(tables: ResolvedTables, log: IssueLog, options: EnrichOpt
     if (!confidential) {
       location.public_latitude = location.latitude;
       location.public_longitude = location.longitude;
-    } else if (location.public_latitude == null && place) {
-      // A confidential location is shown at its area's centroid, never at its own point.
-      location.public_latitude = place.latitude;
-      location.public_longitude = place.longitude;
-    } else if (location.public_latitude == null) {
-      issue(
-        'location',
-        id,
-        'warning',
-        'public_latitude',
-        'confidential location without a known ZIP or city: no public point',
-      );
+    } else {
+      if (location.public_latitude == null && place) {
+        // A confidential location is shown at its area's centroid, never at its own point.
+        location.public_latitude = place.latitude;
+        location.public_longitude = place.longitude;
+      }
+      if (location.public_latitude == null || location.public_longitude == null) {
+        location.public_latitude = null;
+        location.public_longitude = null;
+        issue(
+          'location',
+          id,
+          'warning',
+          'public_latitude',
+          'confidential location without a known ZIP or city: no public point',
+        );
+      } else {
+        const exact =
+          location.latitude != null && location.longitude != null
+            ? { latitude: Number(location.latitude), longitude: Number(location.longitude) }
+            : null;
+        const safe = safePublicPoint(exact, {
+          latitude: Number(location.public_latitude),
+          longitude: Number(location.public_longitude),
+        });
+        location.public_latitude = safe.point.latitude;
+        location.public_longitude = safe.point.longitude;
+        if (safe.moved)
+          issue(
+            'location',
+            id,
+            'repaired',
+            'public_latitude',
+            `public point closer than ${MIN_PUBLIC_DISTANCE_M} m to the exact point; moved to a grid point at least that far away`,
+          );
+      }
     }
     if (confidential && location.public_area_label == null && place)
-      location.public_area_label = `${place.city}, ${place.state} area`;
+      location.public_area_label = publicAreaLabel(place);
     const state = place?.state ?? (address ? normalizeState(String(address.state_province ?? '')) : null);
-    const longitude = (location.longitude ?? location.public_longitude) as number | null;
+    // Hours of a confidential place are read in the zone of its public point (never its own).
+    const longitude = (confidential ? location.public_longitude : location.longitude) as number | null;
     if (state) locationState.set(id, { state, longitude: longitude ?? undefined });
   }
 

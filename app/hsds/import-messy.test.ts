@@ -150,7 +150,7 @@ describeEachEngine('HSDS importer on a messy 1.x export', (t) => {
       longitude: -95.3921,
       public_latitude: centroid.latitude,
       public_longitude: centroid.longitude,
-      public_area_label: 'Houston, TX area',
+      public_area_label: 'Houston, TX 77007',
       geocode_source: 'source',
       organization_id: id('organization', 'org-bayou'),
       is_confidential: true,

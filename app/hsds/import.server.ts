@@ -8,7 +8,7 @@ import type { Database } from '../../db/types';
 import { refreshSearchText } from '../listings/search-text.server';
 import { enrich } from './enrich.server';
 import { normalizePackage } from './normalize';
-import { loadPackage, type RawPackage } from './read-package.server';
+import { loadPackage, type PackageLimits, type RawPackage } from './read-package.server';
 import { ImportError, type ImportReport, IssueLog } from './report';
 import { resolvePackage } from './resolve.server';
 import { TABLE_ORDER, type TableName } from './tables';
@@ -22,6 +22,8 @@ export interface ImportOptions {
   source?: string;
   now?: Date;
   onProgress?: (event: ProgressEvent) => void;
+  /** Size limits for reading the package (defaults in read-package.server.ts). */
+  limits?: Partial<PackageLimits>;
 }
 
 export type ProgressEvent =
@@ -53,7 +55,7 @@ export async function importHsds(
   const log = new IssueLog();
 
   progress({ phase: 'read', message: typeof input === 'string' ? `reading ${input}` : 'reading package' });
-  const pkg = typeof input === 'string' ? await loadPackage(input) : input;
+  const pkg = typeof input === 'string' ? await loadPackage(input, options.limits) : input;
   const source = options.source ?? pkg.name;
   for (const warning of pkg.warnings)
     log.add({ file: 'datapackage.json', line: 0, table: 'package', severity: 'warning', reason: warning });

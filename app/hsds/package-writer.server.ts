@@ -3,7 +3,7 @@
  * a datapackage.json whose table schemas mark Haven's extension columns. Used by the exporter
  * and by the demo-data generator, so the seed is exactly what an export looks like.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Row } from './row-fixes';
@@ -25,12 +25,25 @@ const FIELD_TYPES: Record<ColumnSpec['kind'], string> = {
   text_list: 'string',
 };
 
-function cell(value: unknown): string {
+/**
+ * OWASP's CSV-injection rule: a text cell that a spreadsheet would run as a formula (it starts
+ * with = + - @, tab or carriage return) is written with a leading apostrophe. Cells that already
+ * start with apostrophes before such a character get one more, so the importer's `unescapeCell`
+ * (one apostrophe off) gives back exactly what was stored. Numbers are never prefixed.
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+
+export const escapeCell = (text: string) => (FORMULA.test(text) ? `'${text}` : text);
+export const unescapeCell = (text: string) =>
+  text.startsWith("'") && FORMULA.test(text) ? text.slice(1) : text;
+
+function cell(value: unknown, kind: ColumnSpec['kind']): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.join(',');
+  if (kind === 'int' || kind === 'number') return String(value);
+  if (Array.isArray(value)) return escapeCell(value.join(','));
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return String(value);
+  return escapeCell(String(value));
 }
 
 function fieldSchema(name: string, spec: ColumnSpec) {
@@ -54,6 +67,8 @@ export interface PackageMeta {
   name: string;
   title: string;
   description: string;
+  /** Only the owner may read it: the folder 0700, its files 0600 (exports with confidential data). */
+  ownerOnly?: boolean;
 }
 
 export async function writeTabularPackage(
@@ -61,13 +76,21 @@ export async function writeTabularPackage(
   tables: Map<TableName, Row[]>,
   meta: PackageMeta,
 ): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: meta.ownerOnly ? 0o700 : 0o777 });
+  // mkdir neither changes an existing folder nor escapes the umask: set the mode explicitly.
+  if (meta.ownerOnly) await chmod(dir, 0o700);
+  const write = async (file: string, text: string) => {
+    await writeFile(file, text, meta.ownerOnly ? { mode: 0o600 } : {});
+    if (meta.ownerOnly) await chmod(file, 0o600);
+  };
   const resources = [];
   for (const table of TABLE_ORDER) {
     const { file, columns } = TABLES[table];
     const names = Object.keys(columns);
-    const rows = (tables.get(table) ?? []).map((row) => names.map((name) => cell(row[name])));
-    await writeFile(path.join(dir, `${file}.csv`), stringify([names, ...rows]));
+    const rows = (tables.get(table) ?? []).map((row) =>
+      names.map((name) => cell(row[name], columns[name]!.kind)),
+    );
+    await write(path.join(dir, `${file}.csv`), stringify([names, ...rows]));
     const foreignKeys = Object.entries(columns)
       .filter(([, spec]) => spec.kind === 'ref' && spec.table)
       .map(([name, spec]) => ({ fields: name, reference: { resource: spec.table, fields: 'id' } }));
@@ -101,5 +124,5 @@ export async function writeTabularPackage(
     },
     resources,
   };
-  await writeFile(path.join(dir, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
+  await write(path.join(dir, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
 }

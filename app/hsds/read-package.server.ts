@@ -3,12 +3,18 @@
  * usable datapackage.json), an HSDS 3.0 JSON document (page envelope, array, single object,
  * or "tabular JSON" keyed by CSV file name) or NDJSON. Nothing is interpreted here beyond
  * parsing; file and column names are normalised later (normalize.ts).
+ *
+ * A package is hostile input: every file is read with limits (one file's size, the package's
+ * total, and for a zip the compression ratio), checked against the sizes a zip declares before
+ * anything is inflated and again byte by byte while it streams, so a zip bomb stops at the
+ * limit with a one-line message instead of filling memory (docs/hsds-import.md).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import yauzl from 'yauzl';
 import { flattenJson } from './json-flatten';
+import { unescapeCell } from './package-writer.server';
 import { ImportError, type SourceRef } from './report';
 
 export interface RawRow {
@@ -29,12 +35,50 @@ export interface RawPackage {
   warnings: string[];
 }
 
+export interface PackageLimits {
+  /** Largest single file (uncompressed), in bytes. */
+  maxEntryBytes: number;
+  /** All files together (uncompressed), in bytes. */
+  maxTotalBytes: number;
+  /** Largest uncompressed/compressed ratio of a zip entry (checked above RATIO_FLOOR bytes). */
+  maxRatio: number;
+}
+
+const MIB = 1024 * 1024;
+/** Defaults: 512 MiB is also about the longest string V8 can hold (a JSON file is read as one). */
+export const DEFAULT_LIMITS: PackageLimits = {
+  maxEntryBytes: 512 * MIB,
+  maxTotalBytes: 2048 * MIB,
+  maxRatio: 100,
+};
+/** Small files compress far better than data does (a header-only CSV): the ratio applies above this. */
+const RATIO_FLOOR = MIB;
+
+const mib = (bytes: number) => `${Math.round((bytes / MIB) * 10) / 10} MiB`;
+
+/** Checks a file's size (declared or read so far) against the limits; throws a one-line ImportError. */
+function checkSize(name: string, bytes: number, total: number, limits: PackageLimits, compressed?: number) {
+  const fail = (what: string) => {
+    throw new ImportError(`${name}: ${what}; nothing was imported`, 'too-large');
+  };
+  if (bytes > limits.maxEntryBytes)
+    fail(`larger than the ${mib(limits.maxEntryBytes)} limit for one file (raise it with --max-entry-mb)`);
+  if (total > limits.maxTotalBytes)
+    fail(`the package is larger than the ${mib(limits.maxTotalBytes)} limit (raise it with --max-total-mb)`);
+  if (compressed !== undefined && bytes > RATIO_FLOOR && bytes > compressed * limits.maxRatio)
+    fail(`compressed more than ${limits.maxRatio}:1, a likely zip bomb (raise the limit with --max-ratio)`);
+}
+
 interface PackageFile {
   name: string;
   read: () => Promise<Buffer>;
 }
 
-export async function loadPackage(inputPath: string): Promise<RawPackage> {
+export async function loadPackage(
+  inputPath: string,
+  limitOverrides: Partial<PackageLimits> = {},
+): Promise<RawPackage> {
+  const limits = { ...DEFAULT_LIMITS, ...limitOverrides };
   let info;
   try {
     info = await stat(inputPath);
@@ -44,44 +88,100 @@ export async function loadPackage(inputPath: string): Promise<RawPackage> {
     });
   }
   const stem = path.basename(inputPath).replace(/\.(zip|json|ndjson|jsonl)$/i, '');
-  if (info.isDirectory()) return fromFiles(stem, await listFolder(inputPath));
+  if (info.isDirectory()) return fromFiles(stem, await listFolder(inputPath, limits));
   const lower = inputPath.toLowerCase();
-  if (lower.endsWith('.zip')) return fromFiles(stem, await listZip(inputPath));
+  if (lower.endsWith('.zip')) return fromFiles(stem, await listZip(inputPath, limits));
   if (/\.(json|ndjson|jsonl)$/.test(lower)) {
+    checkSize(path.basename(inputPath), info.size, info.size, limits);
     const file = { name: path.basename(inputPath), read: () => readFile(inputPath) };
     return fromFiles(stem, [file]);
   }
   throw new ImportError(`${inputPath}: expected a folder, .zip, .json or .ndjson file`, 'unreadable');
 }
 
-async function listFolder(dir: string, prefix = ''): Promise<PackageFile[]> {
+async function listFolder(dir: string, limits: PackageLimits): Promise<PackageFile[]> {
   const files: PackageFile[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && !entry.name.startsWith('.'))
-      files.push(...(await listFolder(full, `${prefix}${entry.name}/`)));
-    else if (entry.isFile()) files.push({ name: `${prefix}${entry.name}`, read: () => readFile(full) });
-  }
+  let total = 0;
+  const walk = async (folder: string, prefix: string) => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith('.')) await walk(full, `${prefix}${entry.name}/`);
+      else if (entry.isFile()) {
+        const { size } = await stat(full);
+        total += size;
+        checkSize(`${prefix}${entry.name}`, size, total, limits);
+        files.push({ name: `${prefix}${entry.name}`, read: () => readFile(full) });
+      }
+    }
+  };
+  await walk(dir, '');
   return files;
 }
 
-function listZip(zipPath: string): Promise<PackageFile[]> {
+/**
+ * Reads a zip's entries into memory within the limits: the sizes the central directory declares
+ * are checked before an entry is inflated, and the bytes actually inflated as they stream (a
+ * lying header stops at the limit too; yauzl also refuses an entry longer than it declared).
+ */
+function listZip(zipPath: string, limits: PackageLimits): Promise<PackageFile[]> {
   return new Promise((resolve, reject) => {
-    const fail = (error: Error) =>
-      reject(new ImportError(`cannot read zip ${zipPath}: ${error.message}`, 'unreadable', { cause: error }));
-    yauzl.open(zipPath, { lazyEntries: true }, (openError, zip) => {
+    let settled = false;
+    let zipFile: yauzl.ZipFile | undefined;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      zipFile?.close();
+      reject(
+        error instanceof ImportError
+          ? error
+          : new ImportError(`cannot read zip ${path.basename(zipPath)}: ${error.message}`, 'unreadable', {
+              cause: error,
+            }),
+      );
+    };
+    yauzl.open(zipPath, { lazyEntries: true, autoClose: false }, (openError, zip) => {
       if (openError || !zip) return fail(openError ?? new Error('no zip file'));
+      zipFile = zip;
       const files: PackageFile[] = [];
+      let total = 0;
       zip.on('error', fail);
-      zip.on('end', () => resolve(files));
+      zip.on('end', () => {
+        if (settled) return;
+        settled = true;
+        zip.close();
+        resolve(files);
+      });
       zip.on('entry', (entry: yauzl.Entry) => {
         if (/\/$/.test(entry.fileName) || entry.fileName.startsWith('__MACOSX/')) return zip.readEntry();
+        try {
+          checkSize(
+            entry.fileName,
+            entry.uncompressedSize,
+            total + entry.uncompressedSize,
+            limits,
+            entry.compressedSize,
+          );
+        } catch (error) {
+          return fail(error as Error);
+        }
         zip.openReadStream(entry, (streamError, stream) => {
           if (streamError || !stream) return fail(streamError ?? new Error('unreadable entry'));
           const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          let bytes = 0;
+          stream.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+            try {
+              checkSize(entry.fileName, bytes, total + bytes, limits, entry.compressedSize);
+            } catch (error) {
+              stream.destroy();
+              return fail(error as Error);
+            }
+            chunks.push(chunk);
+          });
           stream.on('error', fail);
           stream.on('end', () => {
+            if (settled) return;
+            total += bytes;
             const data = Buffer.concat(chunks);
             files.push({ name: entry.fileName, read: async () => data });
             zip.readEntry();
@@ -161,7 +261,12 @@ function parseCsv(file: string, data: Buffer): RawRow[] {
       skip_empty_lines: true,
       info: true,
     }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
-    return records.map(({ record, info }) => ({ values: record, ref: { file, line: info.lines } }));
+    return records.map(({ record, info }) => {
+      // Haven's exports prefix formula-like cells with an apostrophe (package-writer.server.ts).
+      for (const [column, value] of Object.entries(record))
+        if (typeof value === 'string') record[column] = unescapeCell(value);
+      return { values: record, ref: { file, line: info.lines } };
+    });
   } catch (error) {
     throw new ImportError(`${file}: not a readable CSV file (${(error as Error).message})`, 'unreadable', {
       cause: error,

@@ -78,7 +78,7 @@ export class IssueLog {
 export class ImportError extends Error {
   constructor(
     message: string,
-    public readonly code: 'unreadable' | 'empty' | 'database',
+    public readonly code: 'unreadable' | 'too-large' | 'empty' | 'database',
     options?: { cause?: unknown },
   ) {
     super(message, options);

@@ -4,6 +4,7 @@
  * dropped and reported as a repair; an invalid required cell rejects the row. Duplicate ids
  * are resolved here too (first row wins; nested JSON copies of one object are merged).
  */
+import { readConfidentialFlag } from '../locations/confidential';
 import { cleanValue } from './clean';
 import { contentKey } from './ids.server';
 import type { RawRow } from './read-package.server';
@@ -62,6 +63,20 @@ export function validateTable(table: TableName, rows: RawRow[], log: IssueLog): 
       }
     }
     fixRow(table, data, errors, note);
+    if (table === 'location') {
+      // Fail closed (DESIGN.md §6): an unclear confidentiality flag makes the place confidential.
+      const flag = readConfidentialFlag(raw.values.is_confidential);
+      data.is_confidential = flag.confidential;
+      errors.delete('is_confidential');
+      if (flag.unclear)
+        log.add({
+          ...base,
+          severity: 'warning',
+          column: 'is_confidential',
+          reason: flag.unclear,
+          value: show(raw.values.is_confidential),
+        });
+    }
 
     let rejected = false;
     for (const [column, { error, raw: value }] of errors) {

@@ -1,13 +1,16 @@
 /**
  * The public service and organization pages' data. Owns the rule of what the public may see:
- * only verified organizations and their active services (anything else reads as "not found"),
- * and for a confidential location only its public point and area label — never its address,
- * exact coordinates or travel directions.
+ * only verified organizations and their active services (anything else reads as "not found").
+ * Locations come from the one public projection (app/locations/public-location.server.ts); the
+ * hours and phones from the rule the result cards share (app/search/service-facts.server.ts).
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
+import { loadPublicPlaces, resultLocation } from '../locations/public-location.server';
+import { weeklyHours } from '../search/hours';
+import { PHONE_ORDER_SQL, serviceFacts } from '../search/service-facts.server';
+import { summarize } from '../search/summary';
 import type { OrganizationDetail, PublicLocation, PublicPhone, ServiceDetail, Term } from './types';
-import { publicLocation } from './public-address';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,7 +18,11 @@ const iso = (value: Date | string | null): string | null =>
   value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 
 /** The service, if the public may see it: active, and its organization verified. */
-export async function getPublicService(db: Kysely<Database>, id: string): Promise<ServiceDetail | null> {
+export async function getPublicService(
+  db: Kysely<Database>,
+  id: string,
+  now: Date,
+): Promise<ServiceDetail | null> {
   if (!UUID.test(id)) return null;
   const service = await db
     .selectFrom('service as s')
@@ -52,71 +59,39 @@ export async function getPublicService(db: Kysely<Database>, id: string): Promis
   const links = await db
     .selectFrom('service_at_location')
     .where('service_id', '=', id)
-    .select(['id', 'location_id'])
+    .select(['location_id'])
     .execute();
   const locationIds = links.map((link) => link.location_id);
-  const linkIds = links.map((link) => link.id);
 
-  const [terms, languages, servicePhones, costOptions, documents, areas, schedules, locations] =
-    await Promise.all([
-      termsFor(db, 'service', [id]),
-      db
-        .selectFrom('language')
-        .where('service_id', '=', id)
-        .select(['code', 'name', 'note'])
-        .orderBy('code')
-        .execute(),
-      phonesWhere(db, 'service_id', [id]),
-      db
-        .selectFrom('cost_option')
-        .where('service_id', '=', id)
-        .select(['option', 'amount', 'currency', 'amount_description'])
-        .execute(),
-      db
-        .selectFrom('required_document')
-        .where('service_id', '=', id)
-        .select('document')
-        .orderBy('document')
-        .execute(),
-      db
-        .selectFrom('service_area')
-        .where('service_id', '=', id)
-        .select(['name', 'description', 'coverage', 'coverage_states'])
-        .execute(),
-      db
-        .selectFrom('schedule')
-        .where((eb) =>
-          eb.or([
-            eb('service_id', '=', id),
-            ...(linkIds.length ? [eb('service_at_location_id', 'in', linkIds)] : []),
-            ...(locationIds.length ? [eb('location_id', 'in', locationIds)] : []),
-          ]),
-        )
-        .select([
-          'byday',
-          'opens_at',
-          'closes_at',
-          'timezone_name',
-          'freq',
-          'valid_from',
-          'valid_to',
-          'description',
-          'notes',
-          'service_id',
-          'service_at_location_id',
-        ])
-        .execute(),
-      publicLocations(db, locationIds),
-    ]);
+  const [terms, languages, costOptions, documents, areas, locations, facts] = await Promise.all([
+    termsFor(db, 'service', [id]),
+    db
+      .selectFrom('language')
+      .where('service_id', '=', id)
+      .select(['code', 'name', 'note'])
+      .orderBy('code')
+      .execute(),
+    db
+      .selectFrom('cost_option')
+      .where('service_id', '=', id)
+      .select(['option', 'amount', 'currency', 'amount_description'])
+      .execute(),
+    db
+      .selectFrom('required_document')
+      .where('service_id', '=', id)
+      .select('document')
+      .orderBy('document')
+      .execute(),
+    db
+      .selectFrom('service_area')
+      .where('service_id', '=', id)
+      .select(['name', 'description', 'coverage', 'coverage_states'])
+      .execute(),
+    publicLocations(db, locationIds),
+    serviceFacts(db, [{ serviceId: id, locationId: null }], now),
+  ]);
 
-  // Service hours win over location hours when both are given.
-  const ownSchedules = schedules.filter(
-    (row) => row.service_id !== null || row.service_at_location_id !== null,
-  );
-  const chosenSchedules = ownSchedules.length > 0 ? ownSchedules : schedules;
-  let phones = servicePhones;
-  if (phones.length === 0 && locationIds.length) phones = await phonesWhere(db, 'location_id', locationIds);
-  if (phones.length === 0) phones = await phonesWhere(db, 'organization_id', [service.organization_id]);
+  const fact = facts.get(id);
 
   return {
     id: service.id,
@@ -146,7 +121,7 @@ export async function getPublicService(db: Kysely<Database>, id: string): Promis
     populations: terms.get('haven-population') ?? [],
     costKinds: terms.get('haven-cost') ?? [],
     languages: languages.map((row) => ({ code: row.code, name: row.name, note: row.note })),
-    phones,
+    phones: fact?.phones ?? [],
     locations,
     serviceAreas: areas.map((row) => ({
       name: row.name,
@@ -154,17 +129,7 @@ export async function getPublicService(db: Kysely<Database>, id: string): Promis
       coverage: row.coverage,
       states: row.coverage_states ?? [],
     })),
-    schedules: chosenSchedules.map((row) => ({
-      byday: row.byday,
-      opensAt: row.opens_at,
-      closesAt: row.closes_at,
-      timeZone: row.timezone_name,
-      freq: row.freq,
-      validFrom: row.valid_from,
-      validTo: row.valid_to,
-      description: row.description,
-      notes: row.notes,
-    })),
+    hours: fact?.hours ?? weeklyHours([], now, null),
     organization: {
       id: service.organization_id,
       name: service.organization_name,
@@ -207,7 +172,7 @@ export async function getPublicOrganization(
     : [];
   const [terms, phones, locations] = await Promise.all([
     termsFor(db, 'service', serviceIds, true),
-    phonesWhere(db, 'organization_id', [id]),
+    organizationPhones(db, id),
     publicLocations(
       db,
       locationRows.map((row) => row.location_id),
@@ -234,33 +199,14 @@ export async function getPublicOrganization(
   };
 }
 
-export function summarize(text: string, max = 200): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[.,;:]$/, '')}…`;
-}
-
-async function phonesWhere(
-  db: Kysely<Database>,
-  column: 'service_id' | 'location_id' | 'organization_id',
-  ids: string[],
-): Promise<PublicPhone[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('phone')
-    .where(column, 'in', ids)
-    .where((eb) => eb.or([eb('type', 'is', null), eb('type', '!=', 'fax')]))
-    .select(['number', 'extension', 'type', 'description'])
-    .orderBy('number')
-    .execute();
-  return rows.map((row) => ({
-    number: row.number,
-    extension: row.extension,
-    type: row.type,
-    description: row.description,
-  }));
+/** The organization's own phones (not a location's), in the shared phone order; never a fax. */
+async function organizationPhones(db: Kysely<Database>, organizationId: string): Promise<PublicPhone[]> {
+  const rows = await sql<PublicPhone>`
+    select p.number, p.extension, p.type, p.description from phone p
+    where p.organization_id = ${organizationId}::uuid and p.location_id is null
+      and p.service_at_location_id is null and p.type is distinct from 'fax'
+    order by ${PHONE_ORDER_SQL}`.execute(db);
+  return rows.rows;
 }
 
 /**
@@ -292,49 +238,18 @@ async function termsFor(db: Kysely<Database>, entity: 'service', ids: string[], 
   return grouped;
 }
 
+/** Locations as the public may see them (the one projection), sorted by name. */
 async function publicLocations(db: Kysely<Database>, ids: string[]): Promise<PublicLocation[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('location as l')
-    .leftJoin('address as ad', (join) =>
-      join.onRef('ad.location_id', '=', 'l.id').on('ad.address_type', '=', 'physical'),
-    )
-    .where('l.id', 'in', ids)
-    .where('l.location_type', '!=', 'virtual')
-    // Only the public columns: the exact point of a confidential location is never selected.
-    .select([
-      'l.id',
-      'l.name',
-      'l.is_confidential',
-      'l.public_latitude',
-      'l.public_longitude',
-      'l.public_area_label',
-      'l.transportation',
-      'ad.address_1',
-      'ad.address_2',
-      'ad.city',
-      'ad.state_province',
-      'ad.postal_code',
-    ])
-    .orderBy('l.name')
-    .execute();
-  const accessibility = await db
-    .selectFrom('accessibility')
-    .where('location_id', 'in', ids)
-    .select(['location_id', 'description', 'details'])
-    .execute();
-  const seen = new Set<string>();
-  const locations: PublicLocation[] = [];
-  for (const row of rows) {
-    if (seen.has(row.id)) continue;
-    seen.add(row.id);
-    locations.push({
-      ...publicLocation(row),
-      transportation: row.is_confidential ? null : row.transportation,
-      accessibility: accessibility
-        .filter((item) => item.location_id === row.id)
-        .map((item) => ({ description: item.description, details: item.details })),
-    });
-  }
-  return locations;
+  const places = await loadPublicPlaces(db, ids);
+  return [...places.values()]
+    .filter((place) => place.locationType !== 'virtual')
+    .sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.id.localeCompare(b.id))
+    .map((place) => ({
+      ...resultLocation(place),
+      transportation: place.transportation,
+      accessibility: place.accessibility.map((item) => ({
+        description: item.description,
+        details: item.details,
+      })),
+    }));
 }

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../tests/helpers/db';
-import { getPublicOrganization, getPublicService, summarize } from './public-listing.server';
+import { summarize } from '../search/summary';
+import { getPublicOrganization, getPublicService } from './public-listing.server';
 
 describeEachEngine('public listing pages', (ctx) => {
   async function seed(
@@ -64,7 +65,7 @@ describeEachEngine('public listing pages', (ctx) => {
 
   it('shows a verified organization’s active service without the confidential address or point', async () => {
     const { serviceId } = await seed();
-    const detail = await getPublicService(ctx.db, serviceId);
+    const detail = await getPublicService(ctx.db, serviceId, new Date());
     expect(detail?.name).toBe('Emergency shelter');
     expect(detail?.phones[0]?.number).toBe('713-555-0100');
     const location = detail?.locations[0];
@@ -84,16 +85,16 @@ describeEachEngine('public listing pages', (ctx) => {
 
   it('hides services of unverified organizations and inactive services', async () => {
     const pending = await seed({ status: 'pending' });
-    expect(await getPublicService(ctx.db, pending.serviceId)).toBeNull();
+    expect(await getPublicService(ctx.db, pending.serviceId, new Date())).toBeNull();
     expect(await getPublicOrganization(ctx.db, pending.orgId)).toBeNull();
     const inactive = await seed({ serviceStatus: 'inactive' });
-    expect(await getPublicService(ctx.db, inactive.serviceId)).toBeNull();
+    expect(await getPublicService(ctx.db, inactive.serviceId, new Date())).toBeNull();
     const org = await getPublicOrganization(ctx.db, inactive.orgId);
     expect(org?.services).toEqual([]);
   });
 
   it('treats a malformed id as not found', async () => {
-    expect(await getPublicService(ctx.db, 'not-a-uuid')).toBeNull();
+    expect(await getPublicService(ctx.db, 'not-a-uuid', new Date())).toBeNull();
   });
 
   it('lists an organization’s public services and locations', async () => {

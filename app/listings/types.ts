@@ -4,6 +4,7 @@
  * only its public point (an area centroid) and the public area label (DESIGN.md §4, §6).
  */
 import type { DeliveryMode } from '../../db/types';
+import type { WeeklyHours } from '../search/hours';
 import type { SearchField } from '../components/search-form';
 import type { SearchQuery } from '../components/search-url';
 import type { GeoPoint, PublicAddress, ResultLocation, SearchResult } from '../search/types';
@@ -22,18 +23,6 @@ export interface PublicPhone {
   extension: string | null;
   type: string | null;
   description: string | null;
-}
-
-export interface PublicScheduleRow {
-  byday: string | null;
-  opensAt: string | null;
-  closesAt: string | null;
-  timeZone: string | null;
-  freq: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  description: string | null;
-  notes: string | null;
 }
 
 export interface Term {
@@ -77,7 +66,8 @@ export interface ServiceDetail {
     coverage: string | null;
     states: string[];
   }>;
-  schedules: PublicScheduleRow[];
+  /** Hours of the shown location (the same rule as the result card's). */
+  hours: WeeklyHours;
   organization: { id: string; name: string; website: string | null; email: string | null; isSample: boolean };
 }
 

@@ -14,23 +14,19 @@ import { pageMeta, rootDataFromMatches } from '~/components/meta';
 import { CategoryChips, languageName } from '~/components/result-card';
 import { useLocalizeHref, useRootData } from '~/components/root-data';
 import { WeeklyHoursTable } from '~/components/weekly-hours';
-import { stateTimeZone } from '~/geo/gazetteer.server';
 import { listingMessages } from '~/i18n/messages/listing';
 import { taxonomyMessages } from '~/i18n/messages/taxonomy';
 import { type Locale, translator } from '~/i18n/i18n';
 import { getPublicService } from '~/listings/public-listing.server';
 import type { ServiceDetail } from '~/listings/types';
-import { weeklyHours } from '~/search/hours';
 import { SampleBadge } from '~/components/sample-badge';
 import { PhoneFacts } from '~/components/phone-facts';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const service = await getPublicService(context.db, params.id ?? '');
-  if (!service) throw data('Not found', { status: 404 });
   const now = new Date();
-  const state = service.locations.find((location) => location.address)?.address?.stateProvince;
-  const hours = weeklyHours(service.schedules, now, state ? (stateTimeZone(state) ?? null) : null);
-  return { service, now: now.toISOString(), hours };
+  const service = await getPublicService(context.db, params.id ?? '', now);
+  if (!service) throw data('Not found', { status: 404 });
+  return { service, now: now.toISOString() };
 }
 
 function shareText(service: ServiceDetail, locale: Locale): string {
@@ -57,7 +53,8 @@ function agesText(min: number | null, max: number | null, locale: Locale): strin
 }
 
 export default function ServicePage() {
-  const { service, now, hours } = useLoaderData<typeof loader>();
+  const { service, now } = useLoaderData<typeof loader>();
+  const hours = service.hours;
   const { locale, config } = useRootData();
   const localize = useLocalizeHref();
   const t = translator(listingMessages, locale);

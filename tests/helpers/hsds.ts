@@ -1,4 +1,7 @@
 /** Shared bits for the HSDS importer/exporter tests: fixture paths and report look-ups. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { readTables } from '../../app/hsds/export.server';
@@ -25,4 +28,11 @@ export async function snapshot(db: Kysely<Database>): Promise<Record<string, unk
 export async function rowCounts(db: Kysely<Database>): Promise<Record<string, number>> {
   const tables = await readTables(db);
   return Object.fromEntries([...tables].map(([table, rows]) => [table, rows.length]));
+}
+
+/** Writes a small tabular package (file name → CSV text) to a fresh temporary folder. */
+export function writePackage(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'haven-package-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
 }
