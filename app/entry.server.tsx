@@ -22,7 +22,7 @@ const logger = createLogger('error');
 export const streamTimeout = 5_000;
 
 /** Pages and their data may name the place a survivor looked: never kept in any cache. */
-export const PAGE_CACHE_CONTROL = 'no-store';
+const PAGE_CACHE_CONTROL = 'no-store';
 
 function noStore(headers: Headers): Headers {
   headers.set('Cache-Control', PAGE_CACHE_CONTROL);
