@@ -5,7 +5,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
-import { refreshSearchText } from '../listings/search-text.server';
+import { refreshSearchText } from '../search/search-text.server';
 import { enrich } from './enrich.server';
 import { normalizePackage } from './normalize';
 import { loadPackage, type RawPackage } from './read-package.server';

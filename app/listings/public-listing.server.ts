@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
 import type { OrganizationDetail, PublicLocation, PublicPhone, ServiceDetail, Term } from './types';
-import { publicLocation } from './public-address';
+import { publicLocation } from '../search/public-address';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

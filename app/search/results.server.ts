@@ -11,7 +11,7 @@ import { weeklyHours } from './hours';
 import type { Candidate } from './nearby.server';
 import { hoursSources } from './schedules.server';
 import { TAXONOMY } from './taxonomy';
-import { publicLocation, type PublicLocationRow } from '../listings/public-address';
+import { publicLocation, type PublicLocationRow } from './public-address';
 import type { SearchResultItem } from './types';
 
 const uuids = (ids: Array<string | null>) => sql`cast(${ids} as uuid[])`;

@@ -3,7 +3,7 @@
  * and area label; never the name or street address of a confidential location. Search
  * results and listing pages both map locations through `publicLocation`.
  */
-import type { PublicAddress, ResultLocation } from '../search/types';
+import type { PublicAddress, ResultLocation } from './types';
 
 export interface PublicLocationRow {
   id: string;
