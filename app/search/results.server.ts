@@ -7,6 +7,7 @@
 import { type Kysely, sql } from 'kysely';
 import { prepared } from '../../db/prepared';
 import type { Database, DeliveryMode } from '../../db/types';
+import { toIso } from '../../db/values';
 import { weeklyHours } from './hours';
 import type { Candidate } from './nearby.server';
 import { hoursSources } from './schedules.server';
@@ -22,8 +23,6 @@ function summarize(description: string): string {
   const cut = text.slice(0, 200);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 150)).trimEnd()}…`;
 }
-
-const toIso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 /** A shown candidate's details: service, organization, shown location and address, phone. */
 interface DetailRow extends Omit<PublicLocationRow, 'id' | 'name' | 'is_confidential'> {
@@ -48,12 +47,18 @@ interface DetailRow extends Omit<PublicLocationRow, 'id' | 'name' | 'is_confiden
 /** For candidates without a location (plain listing), the service's first location with a public point. */
 async function defaultLocations(db: Kysely<Database>, serviceIds: string[]): Promise<Map<string, string>> {
   if (serviceIds.length === 0) return new Map();
-  const result = await sql<{ service_id: string; location_id: string }>`
-    select distinct on (sal.service_id) sal.service_id, l.id as location_id
-    from service_at_location sal join location l on l.id = sal.location_id
-    where sal.service_id = any(${uuids(serviceIds)})
-    order by sal.service_id, (l.public_latitude is null), l.name nulls last, l.id`.execute(db);
-  return new Map(result.rows.map((row) => [row.service_id, row.location_id]));
+  const rows = await db
+    .selectFrom('service_at_location as sal')
+    .innerJoin('location as l', 'l.id', 'sal.location_id')
+    .distinctOn('sal.service_id')
+    .select(['sal.service_id', 'l.id as location_id'])
+    .where('sal.service_id', 'in', serviceIds)
+    .orderBy('sal.service_id')
+    .orderBy(sql`l.public_latitude is null`)
+    .orderBy('l.name', (o) => o.nullsLast())
+    .orderBy('l.id')
+    .execute();
+  return new Map(rows.map((row) => [row.service_id, row.location_id]));
 }
 
 export async function hydrate(
