@@ -96,43 +96,41 @@ export function SearchForm({ query, locale, hl, invalid = new Set() }: Props) {
           </div>
           {FILTERS.map((filter) => {
             const { control, name } = filter;
-            if (control.kind === 'search') {
-              return (
-                <div className="field" key={name}>
-                  <label htmlFor={`search-${name}`}>{t(filter.label)}</label>
-                  <input
-                    id={`search-${name}`}
-                    name={name}
-                    type="search"
-                    defaultValue={query[name as TextFilter]}
-                    {...(invalid.has(name)
-                      ? { 'aria-invalid': true, 'aria-describedby': `error-${name} search-${name}-hint` }
-                      : { 'aria-describedby': `search-${name}-hint` })}
-                  />
-                  <p id={`search-${name}-hint`} className="muted">
-                    {t(control.hint)}
-                  </p>
-                  {errorFor(name)}
-                </div>
-              );
-            }
-            if (control.kind !== 'select') return null;
+            if (control.kind !== 'search' && control.kind !== 'select') return null;
+            const hintId = `search-${name}-hint`;
+            const describedBy = [
+              invalid.has(name) ? `error-${name}` : null,
+              control.kind === 'search' ? hintId : null,
+            ]
+              .filter(Boolean)
+              .join(' ');
+            const common = {
+              id: `search-${name}`,
+              name,
+              defaultValue: query[name as TextFilter],
+              ...(invalid.has(name) ? { 'aria-invalid': true as const } : {}),
+              ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+            };
             return (
               <div className="field" key={name}>
                 <label htmlFor={`search-${name}`}>{t(filter.label)}</label>
-                <select
-                  id={`search-${name}`}
-                  name={name}
-                  defaultValue={query[name as TextFilter]}
-                  {...bad(name)}
-                >
-                  <option value="">{t('any')}</option>
-                  {control.options.map((value) => (
-                    <option key={value} value={value}>
-                      {tx(control.optionLabel(value))}
-                    </option>
-                  ))}
-                </select>
+                {control.kind === 'search' ? (
+                  <>
+                    <input type="search" {...common} />
+                    <p id={hintId} className="muted">
+                      {t(control.hint)}
+                    </p>
+                  </>
+                ) : (
+                  <select {...common}>
+                    <option value="">{t('any')}</option>
+                    {control.options.map((value) => (
+                      <option key={value} value={value}>
+                        {tx(control.optionLabel(value))}
+                      </option>
+                    ))}
+                  </select>
+                )}
                 {errorFor(name)}
               </div>
             );

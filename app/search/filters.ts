@@ -65,7 +65,12 @@ export const flag = (z: Z, error = 'must be 1 or 0') =>
 const oneOf = <T extends readonly [string, ...string[]]>(z: Z, values: T, what: string) =>
   z.enum(values, { error: `is not a known ${what}` });
 
-const FLAG_API = { type: 'string', enum: ['1', '0', 'true', 'false'] };
+/** A yes/no filter: a checkbox, `1`/`true` or `0`/`false` in the URL. */
+const yesNo = (description: string) => ({
+  control: { kind: 'checkbox' as const },
+  schema: (z: Z) => flag(z).optional(),
+  api: { description, schema: { type: 'string', enum: Object.keys(FLAG_VALUES) } },
+});
 
 /** What the server-side SQL builder hands a filter (./filters.server.ts). */
 export interface SqlKit {
@@ -124,6 +129,30 @@ export interface Filter<
   point(value: NonNullable<Zod.output<S>>, kit: SqlKit): Condition | null;
 }
 
+/** A choice among `options`, each named by the taxonomy catalog's `prefix.option` message. */
+const select = (options: readonly string[], prefix: 'category' | 'language' | 'population' | 'delivery') => ({
+  kind: 'select' as const,
+  options,
+  optionLabel: (value: string) => `${prefix}.${value}` as TaxonomyMessageKey,
+});
+
+/**
+ * One of a fixed list, chosen in a select; its labels are the search catalog's `<prefix>Label`
+ * and `field<Prefix>`. `what` names it in an error, `description` in the API.
+ */
+const choice = <T extends readonly [string, ...string[]], P extends 'population' | 'delivery'>(
+  options: T,
+  prefix: P,
+  description: string,
+  what: string = prefix,
+) => ({
+  control: select(options, prefix),
+  label: `${prefix}Label` as const,
+  field: `field${(prefix[0]!.toUpperCase() + prefix.slice(1)) as Capitalize<P>}` as const,
+  schema: (z: Z) => oneOf(z, options, what).optional(),
+  api: { description, schema: { type: 'string', enum: options } },
+});
+
 const defineFilter = <N extends string, K extends string, S extends Schema, C extends Control>(
   filter: Filter<N, K, S, C>,
 ) => filter;
@@ -136,11 +165,7 @@ export const FILTERS = [
   defineFilter({
     name: 'category',
     key: 'categories',
-    control: {
-      kind: 'checkboxes',
-      options: TOP_CATEGORY_SLUGS,
-      optionLabel: (slug) => `category.${slug}` as TaxonomyMessageKey,
-    },
+    control: { ...select(TOP_CATEGORY_SLUGS, 'category'), kind: 'checkboxes' },
     label: 'categoriesLegend',
     field: 'fieldCategory',
     schema: (z) =>
@@ -195,11 +220,7 @@ export const FILTERS = [
   defineFilter({
     name: 'language',
     key: 'language',
-    control: {
-      kind: 'select',
-      options: FILTER_LANGUAGES,
-      optionLabel: (code) => `language.${code}` as TaxonomyMessageKey,
-    },
+    control: select(FILTER_LANGUAGES, 'language'),
     label: 'languageLabel',
     field: 'fieldLanguage',
     schema: (z) =>
@@ -216,41 +237,25 @@ export const FILTERS = [
   defineFilter({
     name: 'population',
     key: 'population',
-    control: {
-      kind: 'select',
-      options: POPULATION_SLUGS,
-      optionLabel: (slug) => `population.${slug}` as TaxonomyMessageKey,
-    },
-    label: 'populationLabel',
-    field: 'fieldPopulation',
-    schema: (z) => oneOf(z, POPULATION_SLUGS, 'population').optional(),
-    api: { description: 'Population served.', schema: { type: 'string', enum: POPULATION_SLUGS } },
+    ...choice(POPULATION_SLUGS, 'population', 'Population served.'),
+    // An attribute of the `haven-population` taxonomy; search_point.populations holds their codes.
     service: (slug, { sql, hasTerm }) => hasTerm(TAXONOMY.populations, sql<boolean>`t.code = ${slug}`),
     point: (slug, { sql }) => sql<boolean>`sp.populations @> array[${slug}]::text[]`,
   }),
   defineFilter({
     name: 'delivery',
     key: 'delivery',
-    control: {
-      kind: 'select',
-      options: DELIVERY_MODES,
-      optionLabel: (mode) => `delivery.${mode}` as TaxonomyMessageKey,
-    },
-    label: 'deliveryLabel',
-    field: 'fieldDelivery',
-    schema: (z) => oneOf(z, DELIVERY_MODES, 'delivery mode (in_person, phone or virtual)').optional(),
-    api: { description: 'Delivery mode.', schema: { type: 'string', enum: DELIVERY_MODES } },
+    ...choice(DELIVERY_MODES, 'delivery', 'Delivery mode.', 'delivery mode (in_person, phone or virtual)'),
+    // service.delivery is a set (a service may be in person and by phone): any of it matches.
     service: (mode, { sql }) => sql<boolean>`s.delivery @> array[${mode}]::text[]`,
     point: (mode, { sql }) => sql<boolean>`sp.delivery @> array[${mode}]::text[]`,
   }),
   defineFilter({
     name: 'free',
     key: 'freeOnly',
-    control: { kind: 'checkbox' },
+    ...yesNo('Only free services.'),
     label: 'freeLabel',
     field: 'fieldFree',
-    schema: (z) => flag(z).optional(),
-    api: { description: 'Only free services.', schema: FLAG_API },
     // Free: the cost attribute `free`, or a cost option of amount 0.
     service: (on, { sql, hasTerm }) =>
       on
@@ -262,11 +267,9 @@ export const FILTERS = [
   defineFilter({
     name: 'open_now',
     key: 'openNow',
-    control: { kind: 'checkbox' },
+    ...yesNo('Only services open now (in their own time zone).'),
     label: 'openNowLabel',
     field: 'fieldOpenNow',
-    schema: (z) => flag(z).optional(),
-    api: { description: 'Only services open now (in their own time zone).', schema: FLAG_API },
     // Hours are read in each schedule's own time zone, in JS (app/search/hours.ts) on the
     // ranked matches: see rankServices.
     service: () => null,
@@ -291,6 +294,18 @@ export type FormValue<C extends Control> = C extends { kind: 'checkbox' }
 
 export type FilterForm = { [F in AnyFilter as F['name']]: FormValue<F['control']> };
 
+/** `lat` or `lng`: given with the other, degrees within ±limit. */
+const coordinate = <N extends 'lat' | 'lng'>(name: N, other: 'lat' | 'lng', limit: number) =>
+  defineParameter({
+    name,
+    on: { page: name === 'lat' ? 'fieldLat' : 'fieldLng', api: true },
+    schema: (z) => decimal(z, -limit, limit).optional(),
+    api: {
+      description: `${name === 'lat' ? 'Latitude' : 'Longitude'} of the search point (with ${other}).`,
+      schema: { type: 'number', minimum: -limit, maximum: limit },
+    },
+  });
+
 /** The place and radius of the page and the API. */
 const PLACE_PARAMETERS = [
   defineParameter({
@@ -302,24 +317,8 @@ const PLACE_PARAMETERS = [
       schema: { type: 'string', maxLength: 100 },
     },
   }),
-  defineParameter({
-    name: 'lat',
-    on: { page: 'fieldLat', api: true },
-    schema: (z) => decimal(z, -90, 90).optional(),
-    api: {
-      description: 'Latitude of the search point (with lng).',
-      schema: { type: 'number', minimum: -90, maximum: 90 },
-    },
-  }),
-  defineParameter({
-    name: 'lng',
-    on: { page: 'fieldLng', api: true },
-    schema: (z) => decimal(z, -180, 180).optional(),
-    api: {
-      description: 'Longitude of the search point (with lat).',
-      schema: { type: 'number', minimum: -180, maximum: 180 },
-    },
-  }),
+  coordinate('lat', 'lng', 90),
+  coordinate('lng', 'lat', 180),
   defineParameter({
     name: 'radius',
     on: { page: 'fieldRadius', api: true },
