@@ -6,7 +6,7 @@
 import { existsSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
+import type { ServerBuild } from '@remix-run/node';
 import { ConfigError, loadConfig } from './app/config/config.server';
 import { createHttpApp, startHttpServer } from './app/http/app.server';
 import { createLogger, errorFields } from './app/http/logger.server';
@@ -63,6 +63,7 @@ async function main() {
   const { port, stop } = await startHttpServer(app, config.PORT);
   logger.info(`Haven is listening on http://localhost:${port}`, { engine: handle.engine });
   if (development) {
+    const { broadcastDevReady } = await import('@remix-run/node');
     // `npm run dev` (remix dev --manual): each rebuild rewrites build/version.txt; load the new
     // build and tell remix dev, which then reloads the open pages (<LiveReload /> in root.tsx).
     await broadcastDevReady(build);

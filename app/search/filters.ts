@@ -123,7 +123,7 @@ export interface Filter<
   /**
    * The condition over a service `s` of organization `o` (searches without a point, remote
    * matches), and over a `search_point` row `sp` (nearby searches; the row carries the filter's
-   * column). Called only when the filter is on; null: decided outside SQL.
+   * column). Called only when the filter is on (ticked, non-empty); null: decided outside SQL.
    */
   service(value: NonNullable<Zod.output<S>>, kit: SqlKit): Condition | null;
   point(value: NonNullable<Zod.output<S>>, kit: SqlKit): Condition | null;
@@ -181,16 +181,13 @@ export const FILTERS = [
     // A top-level category also matches services tagged only with one of its subcategories;
     // search_point.categories holds each term's code and its parent's.
     service: (slugs, { sql, hasTerm }) =>
-      slugs.length === 0
-        ? null
-        : hasTerm(
-            TAXONOMY.categories,
-            sql<boolean>`(t.code = any(cast(${slugs} as text[]))
-              or t.parent_id in (select p.id from taxonomy_term p
-                                 where p.taxonomy = ${TAXONOMY.categories} and p.code = any(cast(${slugs} as text[]))))`,
-          ),
-    point: (slugs, { sql }) =>
-      slugs.length === 0 ? null : sql<boolean>`sp.categories && cast(${slugs} as text[])`,
+      hasTerm(
+        TAXONOMY.categories,
+        sql<boolean>`(t.code = any(cast(${slugs} as text[]))
+          or t.parent_id in (select p.id from taxonomy_term p
+                             where p.taxonomy = ${TAXONOMY.categories} and p.code = any(cast(${slugs} as text[]))))`,
+      ),
+    point: (slugs, { sql }) => sql<boolean>`sp.categories && cast(${slugs} as text[])`,
   }),
   defineFilter({
     name: 'q',
@@ -257,12 +254,10 @@ export const FILTERS = [
     label: 'freeLabel',
     field: 'fieldFree',
     // Free: the cost attribute `free`, or a cost option of amount 0.
-    service: (on, { sql, hasTerm }) =>
-      on
-        ? sql<boolean>`(${hasTerm(TAXONOMY.costs, sql<boolean>`t.code = 'free'`)}
-            or exists (select 1 from cost_option co where co.service_id = s.id and co.amount = 0))`
-        : null,
-    point: (on, { sql }) => (on ? sql<boolean>`sp.free` : null),
+    service: (_, { sql, hasTerm }) =>
+      sql<boolean>`(${hasTerm(TAXONOMY.costs, sql<boolean>`t.code = 'free'`)}
+        or exists (select 1 from cost_option co where co.service_id = s.id and co.amount = 0))`,
+    point: (_, { sql }) => sql<boolean>`sp.free`,
   }),
   defineFilter({
     name: 'open_now',
