@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 import { taxonomyMessages } from '~/i18n/messages/taxonomy';
 import { translator } from '~/i18n/i18n';
+import { searchHref } from '~/search/search-url';
 import { TOP_CATEGORY_SLUGS } from '~/search/taxonomy';
 import { useLocalizeHref, useRootData } from './root-data';
 
@@ -12,7 +13,7 @@ export function CategoryTiles({ labelledBy }: { labelledBy: string }) {
     <ul className="tiles" aria-labelledby={labelledBy}>
       {TOP_CATEGORY_SLUGS.map((slug) => (
         <li key={slug}>
-          <Link className="tile" to={localize(`/search?category=${slug}`)}>
+          <Link className="tile" to={localize(searchHref({ category: [slug] }))}>
             <strong>{t(`category.${slug}`)}</strong>
             <span>{t(`categoryHint.${slug}`)}</span>
           </Link>
