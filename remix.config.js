@@ -3,8 +3,6 @@ export default {
   ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],
   serverModuleFormat: 'esm',
   serverPlatform: 'node',
-  // Leaflet and its plugins ship ESM that must be bundled for the browser chunk.
-  browserNodeBuiltinsPolyfill: undefined,
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -3,7 +3,7 @@
  * migrate, load demo data into an empty database, then serve the Remix app over Express.
  * Stops gracefully on SIGTERM/SIGINT.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
@@ -14,6 +14,13 @@ import { createDatabase } from './db/index';
 import { migrateToLatest } from './db/migrate';
 
 export const BUILD_PATH = path.resolve('build/index.js');
+
+/** The server build; by its modification time, so a rebuilt one is imported anew (`npm run dev`). */
+async function importBuild(): Promise<ServerBuild> {
+  const url = pathToFileURL(BUILD_PATH);
+  url.searchParams.set('t', String(statSync(BUILD_PATH).mtimeMs));
+  return (await import(url.href)) as ServerBuild;
+}
 
 async function main() {
   let config;
@@ -45,10 +52,34 @@ async function main() {
     await seedDemoData(handle.db, { log: (line: string) => logger.info(line) });
   }
 
-  const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
-  const app = createHttpApp({ config, db: handle.db, build, logger });
+  const development = config.NODE_ENV === 'development';
+  let build = await importBuild();
+  const app = createHttpApp({
+    config,
+    db: handle.db,
+    build: development ? async () => build : build,
+    logger,
+  });
   const { port, stop } = await startHttpServer(app, config.PORT);
   logger.info(`Haven is listening on http://localhost:${port}`, { engine: handle.engine });
+  if (development) {
+    const { broadcastDevReady } = await import('@remix-run/node');
+    // `npm run dev` (remix dev --manual): each rebuild rewrites build/version.txt; load the new
+    // build and tell remix dev, which then reloads the open pages (<LiveReload /> in root.tsx).
+    await broadcastDevReady(build);
+    watch(path.dirname(BUILD_PATH), (_event, file) => {
+      if (file !== 'version.txt') return;
+      importBuild()
+        .then(async (next) => {
+          // One rebuild can fire the watcher twice; the same file is the same module.
+          if (next === build) return;
+          build = next;
+          await broadcastDevReady(build);
+          logger.info('rebuilt: serving the new build');
+        })
+        .catch((error: unknown) => logger.error('could not load the new build', errorFields(error)));
+    });
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -3,7 +3,15 @@
  * language switch, Quick exit and hotline banner, landmarks and footer.
  */
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
+import {
+  Links,
+  LiveReload,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from '@remix-run/react';
 import { useRememberResults } from './components/back-to-results';
 import { ErrorPage } from './components/error-page';
 import { pageMeta, rootDataFromMatches } from './components/meta';
@@ -55,6 +63,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SiteFooter />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   );

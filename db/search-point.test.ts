@@ -109,7 +109,7 @@ describeEachEngine('search_point maintenance', (context) => {
       { population: 'women' },
       { language: 'es' },
       { freeOnly: true },
-    ]) {
+    ] satisfies Partial<SearchParams>[]) {
       expect(await only(filter)).toEqual(['Clinic@11.1']);
     }
     // A subcategory moved to another parent takes its services along.
@@ -130,7 +130,7 @@ describeEachEngine('search_point maintenance', (context) => {
       { population: 'women' },
       { language: 'es' },
       { freeOnly: true },
-    ]) {
+    ] satisfies Partial<SearchParams>[]) {
       expect(await only(filter)).toEqual([]);
     }
     await expectConsistent(db());

@@ -1,51 +1,80 @@
 /**
  * Organizations and taxonomy terms for the public API (HSDS 3.0 shapes). Only verified
  * organizations are public; their locations go through hsdsLocations (public point only).
+ * Plain selects, so the typed query builder: a renamed column fails the typecheck.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
 import { PHONE_ORDER_SQL } from '../search/service-facts.server';
-import { hsdsLocations, hsdsTaxonomyTerm, ORGANIZATION_FIELDS } from './hsds.server';
+import { hsdsLocations, hsdsTaxonomyTerm } from './hsds.server';
 
-type Row = Record<string, unknown>;
+/** The HSDS organization fields (Haven's own columns — verification, sample flag — stay out). */
+const ORGANIZATION_COLUMNS = [
+  'o.id',
+  'o.name',
+  'o.alternate_name',
+  'o.description',
+  'o.email',
+  'o.website',
+  'o.tax_status',
+  'o.year_incorporated',
+  'o.legal_status',
+  'o.logo',
+  'o.uri',
+  'o.parent_organization_id',
+] as const;
+
+const verifiedOrganizations = (db: Kysely<Database>) =>
+  db.selectFrom('organization as o').where('o.verification_status', '=', 'verified');
 
 export async function listOrganizations(db: Kysely<Database>, page: number, perPage: number) {
-  const [rows, count] = await Promise.all([
-    sql<Row>`select ${ORGANIZATION_FIELDS} from organization o where o.verification_status = 'verified'
-             order by o.name, o.id limit ${perPage} offset ${(page - 1) * perPage}`.execute(db),
-    sql<{
-      total: number;
-    }>`select count(*)::int as total from organization o where o.verification_status = 'verified'`.execute(
-      db,
-    ),
+  const [contents, count] = await Promise.all([
+    verifiedOrganizations(db)
+      .select(ORGANIZATION_COLUMNS)
+      .orderBy('o.name')
+      .orderBy('o.id')
+      .limit(perPage)
+      .offset((page - 1) * perPage)
+      .execute(),
+    verifiedOrganizations(db)
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { contents: rows.rows, total: count.rows[0]?.total ?? 0 };
+  return { contents, total: count.total };
 }
 
-export async function getOrganization(db: Kysely<Database>, id: string): Promise<Row | null> {
-  const organization = (
-    await sql<Row>`select ${ORGANIZATION_FIELDS} from organization o
-                   where o.id = ${id}::uuid and o.verification_status = 'verified'`.execute(db)
-  ).rows[0];
+/** A verified organization (id already checked to be a UUID) with its phones and public locations. */
+export async function getOrganization(db: Kysely<Database>, id: string) {
+  const organization = await verifiedOrganizations(db)
+    .select(ORGANIZATION_COLUMNS)
+    .where('o.id', '=', id)
+    .executeTakeFirst();
   if (!organization) return null;
   const [phones, locationIds] = await Promise.all([
     // the organization's own phones: a location's phone belongs to the place (app/locations)
-    sql<Row>`select p.id, p.number, p.extension, p.type, p.description from phone p
-             where p.organization_id = ${id}::uuid and p.location_id is null
-               and p.service_at_location_id is null
-             order by ${PHONE_ORDER_SQL}`.execute(db),
-    sql<{
-      id: string;
-    }>`select l.id from location l where l.organization_id = ${id}::uuid order by l.id`.execute(db),
+    db
+      .selectFrom('phone as p')
+      .select(['p.id', 'p.number', 'p.extension', 'p.type', 'p.description'])
+      .where('p.organization_id', '=', id)
+      .where('p.location_id', 'is', null)
+      .where('p.service_at_location_id', 'is', null)
+      .orderBy(PHONE_ORDER_SQL)
+      .execute(),
+    db
+      .selectFrom('location as l')
+      .select('l.id')
+      .where('l.organization_id', '=', id)
+      .orderBy('l.id')
+      .execute(),
   ]);
   const locations = await hsdsLocations(
     db,
-    locationIds.rows.map((r) => r.id),
+    locationIds.map((r) => r.id),
   );
   return {
     ...organization,
-    phones: phones.rows,
-    locations: locationIds.rows.flatMap((r) => locations.get(r.id) ?? []),
+    phones,
+    locations: locationIds.flatMap((r) => locations.get(r.id) ?? []),
   };
 }
 
@@ -53,20 +82,37 @@ export async function listTaxonomyTerms(
   db: Kysely<Database>,
   options: { page: number; perPage: number; taxonomy?: string; parentId?: string; topOnly?: boolean },
 ) {
-  const conditions = [sql`true`];
-  if (options.taxonomy) conditions.push(sql`t.taxonomy = ${options.taxonomy}`);
-  if (options.parentId) conditions.push(sql`t.parent_id = ${options.parentId}::uuid`);
-  if (options.topOnly) conditions.push(sql`t.parent_id is null`);
-  const where = sql.join(conditions, sql` and `);
+  const terms = db
+    .selectFrom('taxonomy_term as t')
+    .$if(options.taxonomy !== undefined, (q) => q.where('t.taxonomy', '=', options.taxonomy!))
+    .$if(options.parentId !== undefined, (q) => q.where('t.parent_id', '=', options.parentId!))
+    .$if(options.topOnly === true, (q) => q.where('t.parent_id', 'is', null));
   const [rows, count] = await Promise.all([
-    sql<Row>`select t.id, t.code, t.name, t.description, t.parent_id, t.taxonomy, t.language, t.term_uri,
-               x.id as taxonomy_id, x.name as taxonomy_name, x.description as taxonomy_description,
-               x.uri as taxonomy_uri, x.version as taxonomy_version
-             from taxonomy_term t left join taxonomy x on x.id = t.taxonomy_id
-             where ${where} order by t.taxonomy nulls last, t.parent_id nulls first, t.code, t.id
-             limit ${options.perPage} offset ${(options.page - 1) * options.perPage}`.execute(db),
-    sql<{ total: number }>`select count(*)::int as total from taxonomy_term t where ${where}`.execute(db),
+    terms
+      .leftJoin('taxonomy as x', 'x.id', 't.taxonomy_id')
+      .select([
+        't.id',
+        't.code',
+        't.name',
+        't.description',
+        't.parent_id',
+        't.taxonomy',
+        't.language',
+        't.term_uri',
+        'x.id as taxonomy_id',
+        'x.name as taxonomy_name',
+        'x.description as taxonomy_description',
+        'x.uri as taxonomy_uri',
+        'x.version as taxonomy_version',
+      ])
+      .orderBy('t.taxonomy', (o) => o.nullsLast())
+      .orderBy('t.parent_id', (o) => o.nullsFirst())
+      .orderBy('t.code')
+      .orderBy('t.id')
+      .limit(options.perPage)
+      .offset((options.page - 1) * options.perPage)
+      .execute(),
+    terms.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
   ]);
-  const contents = rows.rows.map((r) => hsdsTaxonomyTerm(r));
-  return { contents, total: count.rows[0]?.total ?? 0 };
+  return { contents: rows.map((r) => hsdsTaxonomyTerm(r)), total: count.total };
 }

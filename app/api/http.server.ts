@@ -79,9 +79,6 @@ export function apiAction(): Response {
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string | undefined): value is string => !!value && UUID.test(value);
-
 /** HSDS page envelope. */
 export function pageEnvelope<T>(contents: T[], total: number, page: number, size: number) {
   const totalPages = Math.ceil(total / size);

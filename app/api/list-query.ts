@@ -1,26 +1,17 @@
 /** Query strings of the API's plain lists (organizations, taxonomy terms): paging and a few filters. */
 import { z } from 'zod';
-import { MAX_PAGE, MAX_PER_PAGE, PAGE_SIZE, type QueryParseResult } from '../search/schema';
-
-const whole = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+import { flag, MAX_PAGE, MAX_PER_PAGE, PAGE_SIZE, wholeNumber } from '../search/filters';
+import type { QueryParseResult } from '../search/schema';
 
 const listSchema = z.object({
-  page: whole(1, MAX_PAGE).default(1),
-  per_page: whole(1, MAX_PER_PAGE).default(PAGE_SIZE),
+  page: wholeNumber(z, 1, MAX_PAGE).default(1),
+  per_page: wholeNumber(z, 1, MAX_PER_PAGE).default(PAGE_SIZE),
   taxonomy: z
     .string()
     .regex(/^[a-z0-9-]{1,64}$/, 'must be a taxonomy name such as "haven"')
     .optional(),
   parent_id: z.string().uuid('must be a UUID').optional(),
-  top_only: z
-    .enum(['1', 'true', '0', 'false'], { error: 'must be true or false' })
-    .transform((v) => v === '1' || v === 'true')
-    .optional(),
+  top_only: flag(z, 'must be true or false').optional(),
 });
 
 export type ListQuery = z.output<typeof listSchema>;

@@ -1,10 +1,9 @@
 /**
  * Haven's OpenAPI 3 document: the HSDS 3.0 API profile we serve, with Haven's query
- * parameters and extension fields. HSDS object schemas are referenced from the official
+ * parameters (from the search registry, app/search/filters.ts) and extension fields. HSDS object schemas are referenced from the official
  * compiled schemas; our additions are listed beside them.
  */
-import { MAX_PER_PAGE, MAX_RADIUS_KM, PAGE_SIZE } from '../search/schema';
-import { CATEGORY_SLUGS, POPULATION_SLUGS } from '../search/taxonomy';
+import { API_PARAMETERS, MAX_PER_PAGE, PAGE_SIZE } from '../search/filters';
 
 export const API_VERSION = '3.0';
 export const HSDS_SCHEMA = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/compiled';
@@ -70,54 +69,10 @@ export function openApiDocument(origin: string) {
           summary:
             'Search services (nearby when a point is given: by distance, then remote services covering the point, by name)',
           parameters: [
-            q('lat', 'Latitude of the search point (with lng).', {
-              type: 'number',
-              minimum: -90,
-              maximum: 90,
-            }),
-            q('lng', 'Longitude of the search point (with lat).', {
-              type: 'number',
-              minimum: -180,
-              maximum: 180,
-            }),
-            q('near', 'A US ZIP or "City, ST", resolved offline.', { type: 'string', maxLength: 100 }),
-            q('radius_km', 'Distance cap in km (default 40.2336 = 25 mi).', {
-              type: 'number',
-              exclusiveMinimum: 0,
-              maximum: MAX_RADIUS_KM,
-            }),
-            q('radius', 'Distance cap in miles (alternative to radius_km).', {
-              type: 'number',
-              exclusiveMinimum: 0,
-            }),
-            {
-              ...q('category', 'Category slug, repeatable (any of; includes subcategories).', {
-                type: 'array',
-                items: { type: 'string', enum: CATEGORY_SLUGS },
-              }),
-              explode: true,
-            },
-            q('q', 'Keyword (English or Spanish; typos tolerated). Alias: search.', {
-              type: 'string',
-              maxLength: 200,
-            }),
-            q('language', 'ISO 639-1 language code.', { type: 'string', pattern: '^[a-z]{2,3}$' }),
-            q('population', 'Population served.', { type: 'string', enum: POPULATION_SLUGS }),
-            q('free', 'Only free services.', { type: 'string', enum: ['1', '0', 'true', 'false'] }),
-            q('open_now', 'Only services open now (in their own time zone).', {
-              type: 'string',
-              enum: ['1', '0', 'true', 'false'],
-            }),
-            q('delivery', 'Delivery mode.', { type: 'string', enum: ['in_person', 'phone', 'virtual'] }),
-            q(
-              'format',
-              'json (default): one page in an HSDS envelope. ndjson: every match from `page` on, one service per line, streamed `per_page` at a time (no envelope, no ETag).',
-              {
-                type: 'string',
-                enum: ['json', 'ndjson'],
-              },
-            ),
-            ...pageParams,
+            ...API_PARAMETERS.map((p) => ({
+              ...q(p.name, p.api.description, p.api.schema),
+              ...(p.repeatable ? { explode: true } : {}),
+            })),
           ],
           responses: {
             200: {
@@ -245,4 +200,36 @@ export function openApiDocument(origin: string) {
       },
     },
   };
+}
+
+/** The `/api/v1/services` parameter table of docs/api.md (app/api/openapi.test.ts checks it). */
+export function apiParameterTable(): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = API_PARAMETERS.map((p) => [
+    `\`${p.name}\`${p.repeatable ? ' (repeatable)' : ''}`,
+    cell(p.api.description),
+    cell(describeSchema(p.api.schema)),
+  ]);
+  const header = ['parameter', 'meaning', 'values'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function describeSchema(schema: Record<string, unknown>): string {
+  const items = (schema.items ?? schema) as Record<string, unknown>;
+  const values = items.enum as unknown[] | undefined;
+  if (values)
+    return values.length > 12
+      ? `one of ${values.length} slugs (see /api/v1/taxonomy_terms)`
+      : values.join(', ');
+  const range = [
+    schema.minimum !== undefined ? `≥ ${String(schema.minimum)}` : null,
+    schema.exclusiveMinimum !== undefined ? `> ${String(schema.exclusiveMinimum)}` : null,
+    schema.maximum !== undefined ? `≤ ${+Number(schema.maximum).toFixed(4)}` : null,
+    schema.maxLength !== undefined ? `at most ${String(schema.maxLength)} characters` : null,
+    schema.pattern !== undefined ? `\`${String(schema.pattern)}\`` : null,
+    schema.default !== undefined ? `default ${String(schema.default)}` : null,
+  ].filter(Boolean);
+  return [String(items.type), ...range].join(', ');
 }

@@ -1,13 +1,13 @@
 /**
- * `/api/v1/services`: validates the query, resolves `near` with the offline gazetteer and the
- * point's state (for state-wide coverage), ranks with the same search as the pages, and maps
+ * `/api/v1/services`: validates the query, resolves its place with the search page's own step
+ * (app/search/resolve.server.ts), ranks with the same search as the pages, and maps
  * the results to HSDS service objects: one page in an HSDS envelope (`format=json`), or every
  * match from the requested page on, one per line, read and written a page at a time
  * (`format=ndjson`).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
-import { nearestPlace, resolvePlace } from '../geo/gazetteer.server';
+import { resolveQuery } from '../search/resolve.server';
 import { parseApiQuery } from '../search/schema';
 import { type RankedPage, rankServices } from '../search/search.server';
 import type { SearchParams } from '../search/types';
@@ -27,26 +27,19 @@ export type ServicesAnswer =
   | { ok: true; format: 'ndjson'; services: AsyncIterable<Record<string, unknown>[]> }
   | QueryError;
 
-/** The validated query, with `near` (or the lat/lng's nearest place) resolved to a point and state. */
-function resolveQuery(
+/** The validated query, resolved (place → point and state) as the search page does. */
+function apiQuery(
   search: URLSearchParams,
 ): { ok: true; params: SearchParams; format: 'json' | 'ndjson' } | QueryError {
   const parsed = parseApiQuery(search);
   if (!parsed.ok) return parsed;
-  const { params, near, format } = parsed.value;
-  if (!params.point && near) {
-    const place = resolvePlace(near);
-    if (!place.ok) {
-      const hint =
-        place.suggestions.length > 0 ? ` (did you mean ${place.suggestions.slice(0, 3).join(', ')}?)` : '';
-      return { ok: false, error: `near: place not found${hint}`, parameter: 'near' };
-    }
-    params.point = { latitude: place.place.latitude, longitude: place.place.longitude };
-    params.pointState = place.place.state;
-  } else if (params.point) {
-    params.pointState = nearestPlace(params.point.latitude, params.point.longitude)?.state;
+  const resolved = resolveQuery(parsed.value);
+  if (!resolved.ok) {
+    const { suggestions } = resolved;
+    const hint = suggestions.length > 0 ? ` (did you mean ${suggestions.slice(0, 3).join(', ')}?)` : '';
+    return { ok: false, error: `near: place not found${hint}`, parameter: 'near' };
   }
-  return { ok: true, params, format };
+  return { ok: true, params: resolved.params, format: parsed.value.format };
 }
 
 /** A ranked page as HSDS services, with `distance_km` when the search has a point. */
@@ -82,7 +75,7 @@ export async function apiServices(
   search: URLSearchParams,
   now?: Date,
 ): Promise<ServicesAnswer> {
-  const query = resolveQuery(search);
+  const query = apiQuery(search);
   if (!query.ok) return query;
   // One clock for every page of a stream (open now, hours today).
   const params = { ...query.params, now: now ?? new Date() };

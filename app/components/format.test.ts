@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatClock,
-  formatDistance,
-  formatTimeRange,
-  formatVerified,
-  roundCoordinate,
-  smsHref,
-  telHref,
-} from './format';
+import { formatClock, formatDistance, formatTimeRange, formatVerified, smsHref, telHref } from './format';
 
 describe('formatDistance', () => {
   it('shows one decimal under ten miles and whole miles beyond', () => {
@@ -57,10 +49,5 @@ describe('links and coordinates', () => {
     expect(telHref('+1 (713) 555-0100', 'x12')).toBe('tel:+17135550100,12');
     expect(smsHref('233733')).toBe('sms:233733');
     expect(smsHref('', 'A & B')).toBe('sms:?&body=A%20%26%20B');
-  });
-  it('rounds coordinates to about 100 m', () => {
-    expect(roundCoordinate(29.760427)).toBe(29.76);
-    expect(roundCoordinate(-95.369803)).toBe(-95.37);
-    expect(roundCoordinate(40.71289)).toBe(40.713);
   });
 });

@@ -3,42 +3,9 @@
  * phone links. Deterministic on server and browser (no ICU-dependent date text), so hydration
  * never disagrees with the server's HTML.
  */
-import { defineMessages, intlLocale, type Locale, translator } from '~/i18n/i18n';
-
-export const formatMessages = defineMessages({
-  en: {
-    distanceMiles: '{distance} mi',
-    distanceUnderTenth: 'Less than 0.1 mi',
-    verifiedToday: 'Verified today',
-    verifiedYesterday: 'Verified yesterday',
-    verifiedDays: 'Verified {days} days ago',
-    verifiedOverYear: 'Verified more than a year ago',
-    am: 'AM',
-    pm: 'PM',
-    timeRange: '{opens} – {closes}',
-  },
-  es: {
-    distanceMiles: '{distance} mi',
-    distanceUnderTenth: 'Menos de 0.1 mi',
-    verifiedToday: 'Verificado hoy',
-    verifiedYesterday: 'Verificado ayer',
-    verifiedDays: 'Verificado hace {days} días',
-    verifiedOverYear: 'Verificado hace más de un año',
-    am: 'a. m.',
-    pm: 'p. m.',
-    timeRange: '{opens} – {closes}',
-  },
-});
-
-export const KM_PER_MILE = 1.609344;
-
-export function kmToMiles(km: number): number {
-  return km / KM_PER_MILE;
-}
-
-export function milesToKm(miles: number): number {
-  return miles * KM_PER_MILE;
-}
+import { formatMessages } from '~/i18n/messages/format';
+import { intlLocale, type Locale, translator } from '~/i18n/i18n';
+import { kmToMiles } from '~/search/units';
 
 /** "2.3 mi" under 10 miles, "12 mi" beyond; en-US / es-US digits. */
 export function formatDistance(km: number, locale: Locale): string {
@@ -104,9 +71,4 @@ export function telHref(number: string, extension?: string | null): string {
 export function smsHref(number: string, body?: string): string {
   const digits = number.replace(/[^\d+]/g, '');
   return body === undefined ? `sms:${digits}` : `sms:${digits}?&body=${encodeURIComponent(body)}`;
-}
-
-/** Rounds browser coordinates to 3 decimals (~100 m) before they go into a URL. */
-export function roundCoordinate(value: number): number {
-  return Math.round(value * 1000) / 1000;
 }

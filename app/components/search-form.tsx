@@ -1,39 +1,27 @@
 /**
  * The search page's one GET form: place, then filters in a <details> (open when any is on, or
- * when one is invalid). Every control has a label; an invalid one gets aria-invalid and points
+ * when one is invalid). The filter controls come from the registry (app/search/filters.ts). Every control has a label; an invalid one gets aria-invalid and points
  * at its message. Works without JavaScript.
  */
 import { Form, Link } from '@remix-run/react';
 import { searchMessages } from '~/i18n/messages/search';
-import {
-  CATEGORY_SLUGS,
-  FILTER_LANGUAGES,
-  POPULATION_SLUGS,
-  taxonomyMessages,
-} from '~/i18n/messages/taxonomy';
+import { taxonomyMessages } from '~/i18n/messages/taxonomy';
 import { type Locale, translator } from '~/i18n/i18n';
 import {
-  activeFilterCount,
   DEFAULT_RADIUS_MILES,
+  fieldLabelKey,
+  FILTERS,
+  type FilterForm,
   RADIUS_OPTIONS,
-  type SearchQuery,
-  searchHref,
-  withoutFilters,
-} from './search-url';
+  type SearchField,
+} from '~/search/filters';
+import { activeFilterCount, type SearchQuery, searchHref, withoutFilters } from '~/search/search-url';
 
-export type SearchField =
-  | 'near'
-  | 'lat'
-  | 'lng'
-  | 'radius'
-  | 'category'
-  | 'q'
-  | 'language'
-  | 'population'
-  | 'free'
-  | 'open_now'
-  | 'delivery'
-  | 'page';
+/** The filters by form state, to read `query` with the right type. */
+type FilterOf<V> = { [K in keyof FilterForm]: FilterForm[K] extends V ? K : never }[keyof FilterForm];
+type TextFilter = FilterOf<string>;
+type FlagFilter = FilterOf<boolean>;
+type ListFilter = FilterOf<string[]>;
 
 interface Props {
   query: SearchQuery;
@@ -41,8 +29,6 @@ interface Props {
   hl?: string;
   invalid?: ReadonlySet<SearchField>;
 }
-
-const DELIVERY = ['in_person', 'phone', 'virtual'] as const;
 
 export function SearchForm({ query, locale, hl, invalid = new Set() }: Props) {
   const t = translator(searchMessages, locale);
@@ -108,93 +94,88 @@ export function SearchForm({ query, locale, hl, invalid = new Set() }: Props) {
             </select>
             {errorFor('radius')}
           </div>
-          <div className="field">
-            <label htmlFor="search-q">{t('keywordLabel')}</label>
-            <input
-              id="search-q"
-              name="q"
-              type="search"
-              autoComplete="off"
-              defaultValue={query.q}
-              {...(invalid.has('q')
-                ? { 'aria-invalid': true, 'aria-describedby': 'error-q search-q-hint' }
-                : { 'aria-describedby': 'search-q-hint' })}
-            />
-            <p id="search-q-hint" className="muted">
-              {t('keywordHint')}
-            </p>
-            {errorFor('q')}
-          </div>
-          <div className="field">
-            <label htmlFor="search-language">{t('languageLabel')}</label>
-            <select id="search-language" name="language" defaultValue={query.language} {...bad('language')}>
-              <option value="">{t('any')}</option>
-              {FILTER_LANGUAGES.map((code) => (
-                <option key={code} value={code}>
-                  {tx(`language.${code}`)}
-                </option>
-              ))}
-            </select>
-            {errorFor('language')}
-          </div>
-          <div className="field">
-            <label htmlFor="search-population">{t('populationLabel')}</label>
-            <select
-              id="search-population"
-              name="population"
-              defaultValue={query.population}
-              {...bad('population')}
-            >
-              <option value="">{t('any')}</option>
-              {POPULATION_SLUGS.map((slug) => (
-                <option key={slug} value={slug}>
-                  {tx(`population.${slug}`)}
-                </option>
-              ))}
-            </select>
-            {errorFor('population')}
-          </div>
-          <div className="field">
-            <label htmlFor="search-delivery">{t('deliveryLabel')}</label>
-            <select id="search-delivery" name="delivery" defaultValue={query.delivery} {...bad('delivery')}>
-              <option value="">{t('any')}</option>
-              {DELIVERY.map((mode) => (
-                <option key={mode} value={mode}>
-                  {tx(`delivery.${mode}`)}
-                </option>
-              ))}
-            </select>
-            {errorFor('delivery')}
-          </div>
+          {FILTERS.map((filter) => {
+            const { control, name } = filter;
+            if (control.kind !== 'search' && control.kind !== 'select') return null;
+            const hintId = `search-${name}-hint`;
+            const describedBy = [
+              invalid.has(name) ? `error-${name}` : null,
+              control.kind === 'search' ? hintId : null,
+            ]
+              .filter(Boolean)
+              .join(' ');
+            const common = {
+              id: `search-${name}`,
+              name,
+              defaultValue: query[name as TextFilter],
+              ...(invalid.has(name) ? { 'aria-invalid': true as const } : {}),
+              ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+            };
+            return (
+              <div className="field" key={name}>
+                <label htmlFor={`search-${name}`}>{t(filter.label)}</label>
+                {control.kind === 'search' ? (
+                  <>
+                    <input type="search" autoComplete="off" {...common} />
+                    <p id={hintId} className="muted">
+                      {t(control.hint)}
+                    </p>
+                  </>
+                ) : (
+                  <select {...common}>
+                    <option value="">{t('any')}</option>
+                    {control.options.map((value) => (
+                      <option key={value} value={value}>
+                        {tx(control.optionLabel(value))}
+                      </option>
+                    ))}
+                  </select>
+                )}
+                {errorFor(name)}
+              </div>
+            );
+          })}
           <fieldset className="field">
             <legend className="visually-hidden">{t('filtersTitle')}</legend>
-            <label className="check">
-              <input type="checkbox" name="free" value="1" defaultChecked={query.free} />
-              {t('freeLabel')}
-            </label>
-            <label className="check">
-              <input type="checkbox" name="open_now" value="1" defaultChecked={query.openNow} />
-              {t('openNowLabel')}
-            </label>
+            {FILTERS.map((filter) =>
+              filter.control.kind === 'checkbox' ? (
+                <label className="check" key={filter.name}>
+                  <input
+                    type="checkbox"
+                    name={filter.name}
+                    value="1"
+                    defaultChecked={query[filter.name as FlagFilter]}
+                  />
+                  {t(filter.label)}
+                </label>
+              ) : null,
+            )}
           </fieldset>
         </div>
-        <fieldset {...(invalid.has('category') ? { 'aria-describedby': 'error-category' } : {})}>
-          <legend>{t('categoriesLegend')}</legend>
-          <div className="filter-grid">
-            {CATEGORY_SLUGS.map((slug) => (
-              <label key={slug} className="check">
-                <input
-                  type="checkbox"
-                  name="category"
-                  value={slug}
-                  defaultChecked={query.categories.includes(slug)}
-                />
-                {tx(`category.${slug}`)}
-              </label>
-            ))}
-          </div>
-          {errorFor('category')}
-        </fieldset>
+        {FILTERS.map((filter) => {
+          const { control, name } = filter;
+          if (control.kind !== 'checkboxes') return null;
+          const ticked = query[name as ListFilter];
+          return (
+            <fieldset key={name} {...(invalid.has(name) ? { 'aria-describedby': `error-${name}` } : {})}>
+              <legend>{t(filter.label)}</legend>
+              <div className="filter-grid">
+                {control.options.map((value) => (
+                  <label key={value} className="check">
+                    <input
+                      type="checkbox"
+                      name={name}
+                      value={value}
+                      defaultChecked={ticked.includes(value)}
+                    />
+                    {tx(control.optionLabel(value))}
+                  </label>
+                ))}
+              </div>
+              {errorFor(name)}
+            </fieldset>
+          );
+        })}
         <div className="actions">
           {/* Lands on the results: on a phone the open filters fill the first screens. */}
           <button type="submit" className="button-primary" formAction="/search#result-count">
@@ -212,20 +193,5 @@ export function SearchForm({ query, locale, hl, invalid = new Set() }: Props) {
 }
 
 export function fieldLabel(field: SearchField, locale: Locale): string {
-  const t = translator(searchMessages, locale);
-  const keys = {
-    near: 'fieldNear',
-    lat: 'fieldLat',
-    lng: 'fieldLng',
-    radius: 'fieldRadius',
-    category: 'fieldCategory',
-    q: 'fieldQ',
-    language: 'fieldLanguage',
-    population: 'fieldPopulation',
-    free: 'fieldFree',
-    open_now: 'fieldOpenNow',
-    delivery: 'fieldDelivery',
-    page: 'fieldPage',
-  } as const;
-  return t(keys[field]);
+  return translator(searchMessages, locale)(fieldLabelKey(field));
 }

@@ -7,17 +7,10 @@ import { useNavigate } from '@remix-run/react';
 import { useState } from 'react';
 import { homeMessages } from '~/i18n/messages/home';
 import { translator } from '~/i18n/i18n';
-import { roundCoordinate } from './format';
+import { searchHrefForPosition } from '~/search/search-url';
 import { useRootData } from './root-data';
 
 type Status = 'idle' | 'locating' | 'denied' | 'unavailable' | 'unsupported';
-
-export function searchHrefForPosition(latitude: number, longitude: number, extra?: URLSearchParams): string {
-  const params = new URLSearchParams(extra);
-  params.set('lat', String(roundCoordinate(latitude)));
-  params.set('lng', String(roundCoordinate(longitude)));
-  return `/search?${params.toString()}`;
-}
 
 export function UseMyLocation({ extraParams }: { extraParams?: URLSearchParams }) {
   const { locale, hlParam } = useRootData();

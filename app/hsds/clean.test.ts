@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { categoriesForTerm, populationsFor } from './category-map';
 import { cleanText, cleanValue, parseDate, parseTime, splitList } from './clean';
-import { havenTermId, isUuid, stableId, uuidV5 } from './ids.server';
+import { isUuid } from '../../db/values';
+import { havenTermId, stableId, uuidV5 } from './ids.server';
 
 describe('cell cleaning', () => {
   it('reads 12-hour, 24-hour and compact times, and refuses free text', () => {

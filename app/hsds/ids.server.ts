@@ -5,13 +5,10 @@
  * so re-importing the same package upserts the same rows instead of duplicating them.
  */
 import { createHash } from 'node:crypto';
+import { isUuid } from '../../db/values';
 
 /** Haven's fixed namespace for name-based ids (never change: ids would all move). */
 const HAVEN_NAMESPACE = '6f1d2c3a-7b7e-4f1a-9a4e-5c2b8d0e9f11';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: string) => UUID.test(value);
 
 function formatUuid(bytes: Buffer): string {
   const hex = bytes.subarray(0, 16).toString('hex');

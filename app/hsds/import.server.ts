@@ -5,10 +5,11 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
-import { refreshSearchText } from '../listings/search-text.server';
+import { refreshSearchText } from '../search/search-text.server';
 import { enrich } from './enrich.server';
 import { normalizePackage } from './normalize';
-import { loadPackage, type PackageLimits, type RawPackage } from './read-package.server';
+import type { RawPackage } from './raw-package';
+import { loadPackage, type PackageLimits } from './read-package.server';
 import { ImportError, type ImportReport, IssueLog } from './report';
 import { resolvePackage } from './resolve.server';
 import { TABLE_ORDER, type TableName } from './tables';

@@ -5,7 +5,7 @@
  * object (service.organization, service_at_location.location, attribute.taxonomy_term) puts
  * its id into the parent's column instead.
  */
-import type { RawRow } from './read-package.server';
+import type { RawRow } from './raw-package';
 import type { TableName } from './tables';
 
 interface Relation {

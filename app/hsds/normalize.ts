@@ -5,7 +5,7 @@
  * payments_accepted → text on the service, and so on. Files Haven does not store are listed.
  */
 import { havenTermId } from './ids.server';
-import type { RawPackage, RawRow } from './read-package.server';
+import type { RawPackage, RawRow } from './raw-package';
 import { populationsFor } from './category-map';
 import type { TableName } from './tables';
 

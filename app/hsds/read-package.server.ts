@@ -15,25 +15,8 @@ import { parse } from 'csv-parse/sync';
 import yauzl from 'yauzl';
 import { flattenJson } from './json-flatten';
 import { unescapeCell } from './package-writer.server';
-import { ImportError, type SourceRef } from './report';
-
-export interface RawRow {
-  values: Record<string, unknown>;
-  ref: SourceRef;
-  /** From nested JSON: the same object may legitimately appear under several parents. */
-  nested?: boolean;
-}
-
-export interface RawPackage {
-  /** Used to derive ids for rows without UUIDs: datapackage name, else the file name. */
-  name: string;
-  format: 'tabular' | 'json';
-  /** Keyed by file stem or table name ("regular_schedules", "service", …). */
-  tables: Map<string, RawRow[]>;
-  /** datapackage.json resource names by file stem, for files with unusual names. */
-  resourceNames?: Map<string, string>;
-  warnings: string[];
-}
+import type { RawPackage, RawRow } from './raw-package';
+import { ImportError } from './report';
 
 export interface PackageLimits {
   /** Largest single file (uncompressed), in bytes. */

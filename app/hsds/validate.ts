@@ -7,7 +7,7 @@
 import { readConfidentialFlag } from '../locations/confidential';
 import { cleanValue } from './clean';
 import { contentKey } from './ids.server';
-import type { RawRow } from './read-package.server';
+import type { RawRow } from './raw-package';
 import type { IssueLog } from './report';
 import { type CellErrors, fixCoordinates, fixRow, type Row } from './row-fixes';
 import { rowSchema } from './row-schema';

@@ -23,7 +23,8 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 export interface HttpAppOptions {
   config: Config;
   db: Kysely<Database>;
-  build: ServerBuild;
+  /** The Remix build, or (`npm run dev`) a function returning the latest one. */
+  build: ServerBuild | (() => Promise<ServerBuild>);
   logger?: Logger;
   /** Folder holding `build/` (the browser assets) and other public files. */
   publicDir?: string;
@@ -74,7 +75,8 @@ export function createHttpApp(options: HttpAppOptions) {
           styleSrc: ["'self'", "'unsafe-inline'"],
           // Map tiles are the only outside host a page may contact (DESIGN.md §6).
           imgSrc: ["'self'", 'data:', tileOrigin(config.TILE_URL)],
-          connectSrc: ["'self'"],
+          // `npm run dev`: the page's live-reload socket talks to `remix dev` on another port.
+          connectSrc: config.NODE_ENV === 'development' ? ["'self'", 'ws://localhost:*'] : ["'self'"],
           fontSrc: ["'self'"],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],

@@ -1,8 +1,10 @@
 /**
- * English and Spanish. Messages live next to the feature that shows them, as
- * `defineMessages({ en: {...}, es: {...} })`; TypeScript refuses a Spanish catalog that lacks
- * an English key (and the i18n test checks the reverse and placeholders).
- * `{name}` placeholders are filled by `t(key, { name })`.
+ * English and Spanish. Each feature's catalog is a module in app/i18n/messages/ (search.ts,
+ * listing.ts, …; the lazily loaded map keeps its own in components/map/messages.ts), written as
+ * `defineMessages({ en: {...}, es: {...} })`: TypeScript refuses a Spanish catalog that lacks an
+ * English key or adds one, and app/i18n/messages/catalogs.test.ts checks every catalog's
+ * placeholders and that no message is empty. `{name}` placeholders are filled by
+ * `t(key, { name })`.
  */
 export const LOCALES = ['en', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -6,16 +6,12 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
+import { isUuid, toIso } from '../../db/values';
 import { loadPublicPlaces, resultLocation } from '../locations/public-location.server';
 import { weeklyHours } from '../search/hours';
 import { PHONE_ORDER_SQL, serviceFacts } from '../search/service-facts.server';
 import { summarize } from '../search/summary';
 import type { OrganizationDetail, PublicLocation, PublicPhone, ServiceDetail, Term } from './types';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const iso = (value: Date | string | null): string | null =>
-  value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 
 /** The service, if the public may see it: active, and its organization verified. */
 export async function getPublicService(
@@ -23,7 +19,7 @@ export async function getPublicService(
   id: string,
   now: Date,
 ): Promise<ServiceDetail | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const service = await db
     .selectFrom('service as s')
     .innerJoin('organization as o', 'o.id', 's.organization_id')
@@ -116,7 +112,7 @@ export async function getPublicService(
     interpretationServices: service.interpretation_services,
     waitTime: service.wait_time,
     delivery: service.delivery,
-    lastVerifiedAt: iso(service.last_verified_at),
+    lastVerifiedAt: toIso(service.last_verified_at),
     categories: terms.get('haven') ?? [],
     populations: terms.get('haven-population') ?? [],
     costKinds: terms.get('haven-cost') ?? [],
@@ -145,7 +141,7 @@ export async function getPublicOrganization(
   db: Kysely<Database>,
   id: string,
 ): Promise<OrganizationDetail | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const organization = await db
     .selectFrom('organization')
     .where('id', '=', id)
@@ -186,7 +182,7 @@ export async function getPublicOrganization(
     website: organization.website,
     email: organization.email,
     isSample: organization.is_sample,
-    verifiedAt: iso(organization.verified_at),
+    verifiedAt: toIso(organization.verified_at),
     phones,
     locations,
     services: services.map((service) => ({

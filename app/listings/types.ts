@@ -5,9 +5,7 @@
  */
 import type { DeliveryMode } from '../../db/types';
 import type { WeeklyHours } from '../search/hours';
-import type { SearchField } from '../components/search-form';
-import type { SearchQuery } from '../components/search-url';
-import type { GeoPoint, PublicAddress, ResultLocation, SearchResult } from '../search/types';
+import type { PublicAddress, ResultLocation } from '../search/types';
 
 export type { PublicAddress };
 
@@ -90,18 +88,3 @@ export interface OrganizationDetail {
     delivery: DeliveryMode[];
   }>;
 }
-
-/** What the search page's loader returns: one of four states. */
-export type SearchPageData =
-  | { kind: 'prompt'; query: SearchQuery }
-  | { kind: 'invalid'; query: SearchQuery; fields: SearchField[] }
-  | { kind: 'unknown-place'; query: SearchQuery; suggestions: string[] }
-  | {
-      kind: 'results';
-      query: SearchQuery;
-      placeLabel: string | null;
-      point: GeoPoint | null;
-      radiusMiles: number;
-      result: SearchResult;
-      now: string;
-    };

@@ -1,7 +1,8 @@
 /** GET /api/v1/organizations/{id} — one verified organization with phones and (public) locations. */
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { getOrganization } from '~/api/directory.server';
-import { apiAction, preflight, apiError, apiJson, isUuid } from '~/api/http.server';
+import { apiAction, preflight, apiError, apiJson } from '~/api/http.server';
+import { isUuid } from '../../db/values';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (request.method === 'OPTIONS') return preflight();

@@ -1,7 +1,8 @@
 /** GET /api/v1/services/{id} — one public service, fully nested (HSDS 3.0). */
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { hsdsServices } from '~/api/hsds.server';
-import { apiAction, preflight, apiError, apiJson, isUuid } from '~/api/http.server';
+import { apiAction, preflight, apiError, apiJson } from '~/api/http.server';
+import { isUuid } from '../../db/values';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (request.method === 'OPTIONS') return preflight();

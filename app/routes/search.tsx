@@ -12,7 +12,7 @@ import { pageMeta, rootDataFromMatches } from '~/components/meta';
 import { Pagination } from '~/components/pagination';
 import { ResultCard } from '~/components/result-card';
 import { useRootData } from '~/components/root-data';
-import { type SearchField, fieldLabel, SearchForm } from '~/components/search-form';
+import { fieldLabel, SearchForm } from '~/components/search-form';
 import { SearchMap } from '~/components/search-map';
 import {
   activeFilterCount,
@@ -21,11 +21,11 @@ import {
   searchHref,
   widerRadius,
   withoutFilters,
-} from '~/components/search-url';
+} from '~/search/search-url';
 import { searchMessages } from '~/i18n/messages/search';
 import { type Locale, translator } from '~/i18n/i18n';
-import { loadSearchPage } from '~/listings/search-page.server';
-import type { SearchPageData } from '~/listings/types';
+import type { SearchField } from '~/search/filters';
+import { loadSearchPage, type SearchPageData } from '~/search/search-page.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = await loadSearchPage(context.db, new URL(request.url));

@@ -1,20 +1,21 @@
 /**
- * The WHERE conditions every search shares: public visibility and the user's filters, as SQL
- * fragments over the aliases `s` (service) and `o` (organization). Keyword text becomes a
- * tsquery here too, including the typo correction through the `search_word` list.
+ * The WHERE conditions every search shares: public visibility and the registry's filters
+ * (./filters.ts) as SQL fragments, over the aliases `s` (service) and `o` (organization) or
+ * over a `search_point` row `sp`. Keyword text becomes a tsquery here too, including the typo
+ * correction through the `search_word` list.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/types';
+import { type Condition, FILTERS, isOn, type SqlKit } from './filters';
 import { websearchText } from './keyword-text';
-import { TAXONOMY } from './taxonomy';
 import type { SearchParams } from './types';
 
-export type Condition = RawBuilder<boolean>;
+export type { Condition };
 
 /** Only active services of verified organizations are public (DESIGN.md §4). */
 export const visible: Condition = sql<boolean>`s.status = 'active' and o.verification_status = 'verified'`;
 
-const hasTerm = (taxonomy: string, codes: RawBuilder<boolean>) => sql<boolean>`exists (
+const hasTerm = (taxonomy: string, codes: Condition) => sql<boolean>`exists (
   select 1 from attribute a join taxonomy_term t on t.id = a.taxonomy_term_id
   where a.link_entity = 'service' and a.link_id = s.id and t.taxonomy = ${taxonomy} and ${codes})`;
 
@@ -59,37 +60,23 @@ export async function keywordQuery(
   return corrected ? sql`(${toQuery(text)} || ${toQuery(corrected)})` : toQuery(text);
 }
 
-/** The filter conditions for a search, beside `visible`. */
+type Where = 'service' | 'point';
+
+/** Each registry filter that is on, as its condition over `where`'s rows. */
+function conditions(where: Where, params: SearchParams, tsquery: RawBuilder<unknown> | null): Condition[] {
+  const kit: SqlKit = { sql, hasTerm, tsquery };
+  return FILTERS.flatMap((filter) => {
+    const value = params[filter.key];
+    if (!isOn(value)) return [];
+    // Each entry's value type is its own schema's output; the registry keeps key and schema together.
+    const condition = (filter[where] as (value: unknown, kit: SqlKit) => Condition | null)(value, kit);
+    return condition ? [condition] : [];
+  });
+}
+
+/** The filter conditions over a service `s` and its organization `o`, beside `visible`. */
 export function filterConditions(params: SearchParams, tsquery: RawBuilder<unknown> | null): Condition[] {
-  const conditions: Condition[] = [];
-  if (params.categories.length > 0) {
-    // A top-level category also matches services tagged only with one of its subcategories.
-    conditions.push(
-      hasTerm(
-        TAXONOMY.categories,
-        sql<boolean>`(t.code = any(cast(${params.categories} as text[]))
-      or t.parent_id in (select p.id from taxonomy_term p
-                         where p.taxonomy = ${TAXONOMY.categories} and p.code = any(cast(${params.categories} as text[]))))`,
-      ),
-    );
-  }
-  if (params.population) {
-    conditions.push(hasTerm(TAXONOMY.populations, sql<boolean>`t.code = ${params.population}`));
-  }
-  if (params.language) {
-    conditions.push(
-      sql<boolean>`exists (select 1 from language lg where lg.service_id = s.id and lg.code = ${params.language})`,
-    );
-  }
-  if (params.freeOnly) {
-    conditions.push(sql<boolean>`(${hasTerm(TAXONOMY.costs, sql<boolean>`t.code = 'free'`)}
-      or exists (select 1 from cost_option co where co.service_id = s.id and co.amount = 0))`);
-  }
-  if (params.delivery) {
-    conditions.push(sql<boolean>`s.delivery @> array[${params.delivery}]::text[]`);
-  }
-  if (tsquery) conditions.push(sql<boolean>`s.search_vector @@ ${tsquery}`);
-  return conditions;
+  return conditions('service', params, tsquery);
 }
 
 /**
@@ -99,20 +86,7 @@ export function filterConditions(params: SearchParams, tsquery: RawBuilder<unkno
  * service. Visibility is implied: the table holds public services only.
  */
 export function pointConditions(params: SearchParams, tsquery: RawBuilder<unknown> | null): Condition[] {
-  const conditions: Condition[] = [];
-  if (params.categories.length > 0) {
-    conditions.push(sql<boolean>`sp.categories && cast(${params.categories} as text[])`);
-  }
-  if (params.population) conditions.push(sql<boolean>`sp.populations @> array[${params.population}]::text[]`);
-  if (params.language) conditions.push(sql<boolean>`sp.languages @> array[${params.language}]::text[]`);
-  if (params.freeOnly) conditions.push(sql<boolean>`sp.free`);
-  if (params.delivery) conditions.push(sql<boolean>`sp.delivery @> array[${params.delivery}]::text[]`);
-  if (tsquery) {
-    conditions.push(
-      sql<boolean>`exists (select 1 from service s where s.id = sp.service_id and s.search_vector @@ ${tsquery})`,
-    );
-  }
-  return conditions;
+  return conditions('point', params, tsquery);
 }
 
 export function allOf(conditions: Condition[]): Condition {

@@ -57,7 +57,8 @@ export function withinRadius(point: GeoPoint, radiusKm: number): Condition {
     and ${metresTo(earthPoint(point))} <= ${radiusM}::float8)`;
 }
 
-const windowSql = (window: Window) =>
+/** `limit … offset …` for a window (no limit: to the end). */
+export const windowSql = (window: Window) =>
   window.limit === null ? sql`offset ${window.offset}` : sql`limit ${window.limit} offset ${window.offset}`;
 
 type Row = { service_id: string; location_id: string; distance_m: number };

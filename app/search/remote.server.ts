@@ -9,7 +9,7 @@ import { type Kysely, sql } from 'kysely';
 import { prepared } from '../../db/prepared';
 import type { Database } from '../../db/types';
 import type { Condition } from './filters.server';
-import { type Candidate, earthPoint, type Window, withinRadius } from './nearby.server';
+import { type Candidate, earthPoint, type Window, windowSql, withinRadius } from './nearby.server';
 import type { GeoPoint } from './types';
 
 function remoteWhere(point: GeoPoint, radiusKm: number, pointState: string | undefined, where: Condition) {
@@ -46,8 +46,6 @@ export async function remoteMatches(
   where: Condition,
   window: Window,
 ): Promise<{ candidates: Candidate[]; total: number }> {
-  const paging =
-    window.limit === null ? sql`offset ${window.offset}` : sql`limit ${window.limit} offset ${window.offset}`;
   const matching = remoteWhere(point, radiusKm, pointState, where);
   const count = async () => {
     const result = await prepared(sql<{ total: number }>`
@@ -62,7 +60,7 @@ export async function remoteMatches(
     from service s join organization o on o.id = s.organization_id
     where ${matching}
     order by s.name, s.id
-    ${paging}`).execute(db);
+    ${windowSql(window)}`).execute(db);
   const candidates = result.rows.map((row) => ({
     serviceId: row.service_id,
     locationId: null,

@@ -7,6 +7,7 @@
 import { type Kysely, sql } from 'kysely';
 import { prepared } from '../../db/prepared';
 import type { Database, DeliveryMode } from '../../db/types';
+import { toIso } from '../../db/values';
 import { loadPublicPlaces, resultLocation } from '../locations/public-location.server';
 import type { Candidate } from './nearby.server';
 import { serviceFacts } from './service-facts.server';
@@ -15,8 +16,6 @@ import { TAXONOMY } from './taxonomy';
 import type { SearchResultItem } from './types';
 
 const uuids = (ids: Array<string | null>) => sql`cast(${ids} as uuid[])`;
-
-const toIso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 /** A shown candidate's service and organization details. */
 interface DetailRow {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KM_PER_MILE, parseApiQuery, parsePageQuery } from './schema';
+import { parseApiQuery, parsePageQuery } from './schema';
+import { KM_PER_MILE } from './units';
 
 const page = (query: string) => parsePageQuery(new URLSearchParams(query));
 const api = (query: string) => parseApiQuery(new URLSearchParams(query));

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachEngine } from '../../tests/helpers/db';
-import { createOrganization, resetListings } from '../../tests/helpers/fixtures';
+import { addPublicLocations, createOrganization, resetListings } from '../../tests/helpers/fixtures';
 import { searchServices } from './search.server';
 import type { GeoPoint } from './types';
 
@@ -57,23 +57,11 @@ describeEachEngine('nearby search vs. a haversine oracle', (context) => {
         const places = services.flatMap((s, i) =>
           s.locations.map((where) => ({ serviceId: ids[i]!.id, where })),
         );
-        const locations = await db()
-          .insertInto('location')
-          .values(
-            places.map(({ where }) => ({
-              organization_id: organizationId,
-              latitude: where.latitude,
-              longitude: where.longitude,
-              public_latitude: where.latitude,
-              public_longitude: where.longitude,
-            })),
-          )
-          .returning('id')
-          .execute();
-        await db()
-          .insertInto('service_at_location')
-          .values(places.map((p, i) => ({ service_id: p.serviceId, location_id: locations[i]!.id })))
-          .execute();
+        await addPublicLocations(
+          db(),
+          organizationId,
+          places.map(({ serviceId, where }) => ({ serviceId, ...where })),
+        );
 
         const oracle = services
           .map((s, i) => ({

@@ -4,6 +4,7 @@ import {
   addCostOption,
   addLanguage,
   addLocation,
+  addPublicLocations,
   addSchedule,
   addServiceArea,
   createOrganization,
@@ -40,22 +41,11 @@ describeEachEngine('searchServices', (context) => {
       )
       .returning('id')
       .execute();
-    const places = await db()
-      .insertInto('location')
-      .values(
-        crowd.map((_, i) => ({
-          organization_id: organizationId,
-          ...near(i / 100),
-          public_latitude: near(i / 100).latitude,
-          public_longitude: HOUSTON.longitude,
-        })),
-      )
-      .returning('id')
-      .execute();
-    await db()
-      .insertInto('service_at_location')
-      .values(crowd.map((row, i) => ({ service_id: row.id, location_id: places[i]!.id })))
-      .execute();
+    await addPublicLocations(
+      db(),
+      organizationId,
+      crowd.map((row, i) => ({ serviceId: row.id, ...near(i / 100) })),
+    );
     return crowd.map((row) => row.id);
   };
 

@@ -30,9 +30,12 @@ export const CATEGORY_TREE = {
 
 export type TopCategory = keyof typeof CATEGORY_TREE;
 
-/** Top-level categories first (in the order the mission names them), then subcategories. */
+/** The top-level categories, in the order the mission names them (tiles, the search form). */
+export const TOP_CATEGORY_SLUGS = Object.keys(CATEGORY_TREE) as TopCategory[];
+
+/** Every category slug a URL may carry: the top-level ones, then their subcategories. */
 export const CATEGORY_SLUGS: readonly string[] = [
-  ...Object.keys(CATEGORY_TREE),
+  ...TOP_CATEGORY_SLUGS,
   ...Object.values(CATEGORY_TREE).flat(),
 ];
 
@@ -48,6 +51,22 @@ export const POPULATION_SLUGS = [
   'foreign-nationals',
   'us-citizens',
   'disabilities',
+] as const;
+
+/** Languages offered in the search filter (ISO 639-1), the most requested first. */
+export const FILTER_LANGUAGES = [
+  'en',
+  'es',
+  'zh',
+  'vi',
+  'ko',
+  'tl',
+  'ru',
+  'ar',
+  'fr',
+  'ht',
+  'pt',
+  'hi',
 ] as const;
 
 export const COST_SLUGS = ['free', 'sliding-scale', 'insurance', 'fee'] as const;

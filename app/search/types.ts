@@ -3,6 +3,7 @@
  * API and the pages. Plain serializable objects: they go straight into loader data and JSON.
  */
 import type { DeliveryMode } from '../../db/types';
+import type { FilterValues } from './filters';
 
 export type { DeliveryMode };
 
@@ -11,27 +12,21 @@ export interface GeoPoint {
   longitude: number;
 }
 
-export interface SearchParams {
+/**
+ * A resolved search. The filters' fields (categories, keyword, language, population, freeOnly,
+ * openNow, delivery) come from the registry (./filters.ts); absent means off.
+ */
+export interface SearchParams extends FilterValues {
   /** Centre of a nearby search; without it results are ranked by keyword relevance, then name. */
   point?: GeoPoint;
   /**
-   * Two-letter state containing the point, for remote services that cover whole states (the
-   * page takes it from the resolved place; the API from gazetteer nearestPlace). Without it,
-   * state-wide coverage cannot match.
+   * Two-letter state containing the point, for remote services that cover whole states. Set by
+   * the one resolve step (./resolve.server.ts) for the page and the API alike: the state of the
+   * typed place, or of the ZIP nearest a lat/lng. Without it, state-wide coverage cannot match.
    */
   pointState?: string;
   /** Distance cap in kilometres (pages convert miles; default 25 mi ≈ 40.2336 km). */
   radiusKm: number;
-  /** Category slugs of the `haven` taxonomy; a service matches if it has any of them. */
-  categories: string[];
-  keyword?: string;
-  /** ISO 639-1 code. */
-  language?: string;
-  /** Population slug of the `haven-population` taxonomy. */
-  population?: string;
-  freeOnly: boolean;
-  openNow: boolean;
-  delivery?: DeliveryMode;
   /** 1-based. */
   page: number;
   pageSize: number;

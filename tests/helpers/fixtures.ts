@@ -120,6 +120,33 @@ export async function addLocation(db: Db, serviceId: string, options: LocationOp
 }
 
 /** Links a service to a term of one of Haven's taxonomies by slug. */
+/** Many public (non-confidential) locations at once, each at its point and linked to its service. */
+export async function addPublicLocations(
+  db: Db,
+  organizationId: string,
+  places: Array<{ serviceId: string; latitude: number; longitude: number }>,
+): Promise<string[]> {
+  if (places.length === 0) return [];
+  const locations = await db
+    .insertInto('location')
+    .values(
+      places.map(({ latitude, longitude }) => ({
+        organization_id: organizationId,
+        latitude,
+        longitude,
+        public_latitude: latitude,
+        public_longitude: longitude,
+      })),
+    )
+    .returning('id')
+    .execute();
+  await db
+    .insertInto('service_at_location')
+    .values(places.map((p, i) => ({ service_id: p.serviceId, location_id: locations[i]!.id })))
+    .execute();
+  return locations.map((row) => row.id);
+}
+
 export async function tagService(db: Db, serviceId: string, taxonomy: string, code: string): Promise<void> {
   await sql`insert into attribute (link_id, taxonomy_term_id, link_entity)
             select ${serviceId}::uuid, t.id, 'service' from taxonomy_term t

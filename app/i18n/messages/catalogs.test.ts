@@ -1,10 +1,9 @@
 /**
  * Every catalog is complete in both languages: the same keys, the same {placeholders}, and
  * no empty strings. Loads every message module in app/ (app/i18n/messages/*.ts and any
- * feature's messages.ts), plus catalogs kept next to their helpers.
+ * feature's messages.ts).
  */
 import { describe, expect, it } from 'vitest';
-import '~/components/format';
 import { CATEGORY_TREE } from '~/search/taxonomy';
 import { allMessages } from '../i18n';
 import { taxonomyMessages } from './taxonomy';

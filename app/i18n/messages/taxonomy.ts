@@ -1,27 +1,8 @@
 /** Plain-language names for category, population, delivery and language codes. */
-import { CATEGORY_TREE, POPULATION_SLUGS, type TopCategory } from '../../search/taxonomy';
 import { defineMessages } from '../i18n';
 
-// The slugs themselves live in one place, app/search/taxonomy.ts (checked against the database).
-export { POPULATION_SLUGS };
-export const CATEGORY_SLUGS = Object.keys(CATEGORY_TREE) as TopCategory[];
-export type CategorySlug = TopCategory;
-
-/** Languages offered in the search filter (ISO 639-1), the most requested first. */
-export const FILTER_LANGUAGES = [
-  'en',
-  'es',
-  'zh',
-  'vi',
-  'ko',
-  'tl',
-  'ru',
-  'ar',
-  'fr',
-  'ht',
-  'pt',
-  'hi',
-] as const;
+// The slugs themselves live in one place, app/search/taxonomy.ts (checked against the database);
+// app/search/filters.test.ts checks every filter option has a name here in both languages.
 
 export const taxonomyMessages = defineMessages({
   en: {
