@@ -23,6 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'manifest', href: '/manifest.webmanifest' },
 ];
 
 // The language depends on the cookie and Accept-Language: shared caches must keep them apart.

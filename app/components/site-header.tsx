@@ -2,6 +2,7 @@
 import { Link } from '@remix-run/react';
 import { layoutMessages } from '~/i18n/messages/layout';
 import { translator } from '~/i18n/i18n';
+import { savedMessages } from '~/saved/messages';
 import { HotlineBanner } from './hotline-banner';
 import { LanguageSwitch } from './language-switch';
 import { QuickExit } from './quick-exit';
@@ -11,6 +12,7 @@ export function SiteHeader() {
   const { config, locale } = useRootData();
   const localize = useLocalizeHref();
   const t = translator(layoutMessages, locale);
+  const saved = translator(savedMessages, locale);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -38,6 +40,9 @@ export function SiteHeader() {
               </li>
               <li>
                 <Link to={localize('/recognize')}>{t('navRecognize')}</Link>
+              </li>
+              <li>
+                <Link to={localize('/saved')}>{saved('navSaved')}</Link>
               </li>
             </ul>
           </nav>

@@ -5,6 +5,7 @@ import { pageMeta, rootDataFromMatches } from '~/components/meta';
 import { useRootData } from '~/components/root-data';
 import { safetyMessages } from '~/i18n/messages/safety';
 import { translator } from '~/i18n/i18n';
+import { SavedSafetySection } from '~/saved/safety-section';
 
 export default function Safety() {
   const { locale, config } = useRootData();
@@ -39,6 +40,8 @@ export default function Safety() {
       <h2>{t('deviceTitle')}</h2>
       <p>{t('deviceText')}</p>
       <p>{t('deviceSpyware')}</p>
+
+      <SavedSafetySection locale={locale} />
 
       <h2>{t('hotlineTitle')}</h2>
       <p>{t('hotlineText')}</p>
