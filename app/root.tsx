@@ -5,6 +5,8 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import { ErrorPage } from './components/error-page';
+import { DiscreetEffects } from './discreet/discreet-effects';
+import { discreetHeadScript } from './discreet/discreet-store';
 import { pageMeta, rootDataFromMatches } from './components/meta';
 import { useNonce } from './components/nonce';
 import { quickExitScript } from './components/quick-exit';
@@ -46,6 +48,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
           suppressHydrationWarning
           dangerouslySetInnerHTML={{ __html: quickExitScript(data.config.quickExitUrl) }}
         />
+        <script
+          nonce={nonce}
+          suppressHydrationWarning
+          dangerouslySetInnerHTML={{ __html: discreetHeadScript() }}
+        />
       </head>
       <body>
         <SiteHeader />
@@ -53,6 +60,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
+        <DiscreetEffects />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -5,6 +5,7 @@ import { pageMeta, rootDataFromMatches } from '~/components/meta';
 import { useRootData } from '~/components/root-data';
 import { safetyMessages } from '~/i18n/messages/safety';
 import { translator } from '~/i18n/i18n';
+import { DiscreetSection } from '~/discreet/discreet-switch';
 import { SavedSafetySection } from '~/saved/safety-section';
 
 export default function Safety() {
@@ -42,6 +43,7 @@ export default function Safety() {
       <p>{t('deviceSpyware')}</p>
 
       <SavedSafetySection locale={locale} />
+      <DiscreetSection locale={locale} />
 
       <h2>{t('hotlineTitle')}</h2>
       <p>{t('hotlineText')}</p>
