@@ -39,7 +39,7 @@ async function basemapPaint(page: Page): Promise<{ painted: boolean; colours: nu
 }
 
 suite.test(
-  "every request of home, search (desktop and phone), a service and an organization page goes to Haven's own host",
+  "every request of home, search (desktop and phone), a service, an organization and /saved goes to Haven's own host",
   async ({ openPage, server }) => {
     const service = await mappedService(server.db);
     const zip = await zipWithServices(server.db);
@@ -49,6 +49,7 @@ suite.test(
       { path: searchPath({ near: zip }), viewport: PHONE, map: true },
       { path: `/services/${service.id}`, viewport: PHONE, map: true },
       { path: `/organizations/${service.organization_id}`, viewport: DESKTOP, map: true },
+      { path: '/saved', viewport: PHONE, map: false },
     ];
     for (const entry of pages) {
       const { page, requests } = await openPage(entry.path, { viewport: entry.viewport });
