@@ -9,6 +9,7 @@
  * manifest; `DiscreetEffects` keeps the title neutral after hydration and on every navigation.
  */
 import { useSyncExternalStore } from 'react';
+import { storageSubscriber } from '~/components/device-storage';
 
 const STORAGE_KEY = 'haven:discreet';
 const CHANGE_EVENT = 'haven:discreet-change';
@@ -36,17 +37,7 @@ export function setDiscreet(on: boolean): void {
   window.dispatchEvent(new Event(CHANGE_EVENT));
 }
 
-function subscribe(listener: () => void): () => void {
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === STORAGE_KEY || event.key === null) listener();
-  };
-  window.addEventListener(CHANGE_EVENT, listener);
-  window.addEventListener('storage', onStorage);
-  return () => {
-    window.removeEventListener(CHANGE_EVENT, listener);
-    window.removeEventListener('storage', onStorage);
-  };
-}
+const subscribe = storageSubscriber(STORAGE_KEY, CHANGE_EVENT);
 
 /** Whether discreet mode is on; false on the server and while hydrating (the head script covers that). */
 export function useDiscreet(): boolean {

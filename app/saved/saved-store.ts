@@ -5,6 +5,7 @@
  * and "Remove all saved" clears both in one tap.
  */
 import { useSyncExternalStore } from 'react';
+import { storageSubscriber } from '~/components/device-storage';
 import { cacheOwnAssets } from './offline';
 
 export interface SavedService {
@@ -83,17 +84,7 @@ export async function removeAllSaved(): Promise<void> {
   if ('caches' in window) await caches.delete(SAVED_PAGES_CACHE).catch(() => false);
 }
 
-function subscribe(listener: () => void): () => void {
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === STORAGE_KEY || event.key === null) listener();
-  };
-  window.addEventListener(CHANGE_EVENT, listener);
-  window.addEventListener('storage', onStorage);
-  return () => {
-    window.removeEventListener(CHANGE_EVENT, listener);
-    window.removeEventListener('storage', onStorage);
-  };
-}
+const subscribe = storageSubscriber(STORAGE_KEY, CHANGE_EVENT);
 
 const EMPTY: SavedService[] = [];
 
