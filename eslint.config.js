@@ -8,7 +8,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['build/**', 'public/build/**', 'node_modules/**', 'data/**', 'tests/artifacts/**', '.cache/**'],
+    ignores: [
+      'build/**',
+      'public/build/**',
+      'public/basemap/**',
+      'node_modules/**',
+      'data/**',
+      'tests/artifacts/**',
+      '.cache/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -14,6 +14,8 @@ import {
 } from '@remix-run/react';
 import { useRememberResults } from './components/back-to-results';
 import { ErrorPage } from './components/error-page';
+import { DiscreetEffects } from './discreet/discreet-effects';
+import { discreetHeadScript } from './discreet/discreet-store';
 import { pageMeta, rootDataFromMatches } from './components/meta';
 import { useNonce } from './components/nonce';
 import { quickExitScript } from './components/quick-exit';
@@ -32,6 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'manifest', href: '/manifest.webmanifest' },
 ];
 
 // The language depends on the cookie and Accept-Language: shared caches must keep them apart.
@@ -54,6 +57,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
           suppressHydrationWarning
           dangerouslySetInnerHTML={{ __html: quickExitScript(data.config.quickExitUrl) }}
         />
+        <script
+          nonce={nonce}
+          suppressHydrationWarning
+          dangerouslySetInnerHTML={{ __html: discreetHeadScript() }}
+        />
       </head>
       <body>
         <SiteHeader />
@@ -61,6 +69,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
+        <DiscreetEffects />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
         <LiveReload nonce={nonce} />

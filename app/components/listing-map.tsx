@@ -16,7 +16,7 @@ export function ListingMap({
 }: {
   locations: ResultLocation[];
   label: string;
-  tileUrl: string;
+  tileUrl: string | null;
   tileAttribution: string;
   locale: Locale;
 }) {

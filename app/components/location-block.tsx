@@ -68,7 +68,7 @@ export function LocationsSection({
   headingId: string;
   locations: PublicLocation[];
   label: string;
-  tileUrl: string;
+  tileUrl: string | null;
   tileAttribution: string;
   locale: Locale;
 }) {

@@ -3,6 +3,7 @@
  * browser tests and for the map's "selected" link; markup stays plain so it works without JS.
  */
 import { Link } from '@remix-run/react';
+import { SaveButton } from '~/saved/save-button';
 import type { SearchResultItem } from '~/search/types';
 import { searchMessages } from '~/i18n/messages/search';
 import { taxonomyMessages } from '~/i18n/messages/taxonomy';
@@ -124,6 +125,12 @@ export function ResultCard({ item, locale, now, href, selected, onSelect }: Prop
         <p>{t('languages', { list: item.languages.map((code) => languageName(code, locale)).join(', ') })}</p>
       ) : null}
       {verified ? <p className="muted">{verified}</p> : null}
+      <SaveButton
+        id={item.serviceId}
+        name={item.serviceName}
+        organization={item.organizationName}
+        locale={locale}
+      />
       {onSelect && mappable ? (
         <button
           type="button"

@@ -19,7 +19,7 @@ export const FALLBACK_ROOT_DATA: RootData = {
   hlParam: false,
   config: {
     siteName: 'Haven',
-    tileUrl: '',
+    tileUrl: null,
     tileAttribution: '',
     quickExitUrl: 'https://weather.com/',
     hotline: { emergency: '911', phone: '1-888-373-7888', text: '233733' },

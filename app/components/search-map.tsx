@@ -33,7 +33,7 @@ interface Props {
   selectedId: string | null;
   onSelect: (id: string) => void;
   onSearchArea: (area: SearchArea) => void;
-  tileUrl: string;
+  tileUrl: string | null;
   tileAttribution: string;
   locale: Locale;
   /** Lets the page offer "Show on map" on cards only while a map is visible. */

@@ -2,6 +2,9 @@
 import { Link } from '@remix-run/react';
 import { layoutMessages } from '~/i18n/messages/layout';
 import { translator } from '~/i18n/i18n';
+import { useDiscreet } from '~/discreet/discreet-store';
+import { discreetMessages } from '~/discreet/messages';
+import { savedMessages } from '~/saved/messages';
 import { HotlineBanner } from './hotline-banner';
 import { LanguageSwitch } from './language-switch';
 import { QuickExit } from './quick-exit';
@@ -11,6 +14,10 @@ export function SiteHeader() {
   const { config, locale } = useRootData();
   const localize = useLocalizeHref();
   const t = translator(layoutMessages, locale);
+  const saved = translator(savedMessages, locale);
+  // Discreet mode (app/discreet): no logo, no site name, the hotline behind a "Help" link.
+  const discreet = useDiscreet();
+  const neutral = translator(discreetMessages, locale);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -18,16 +25,26 @@ export function SiteHeader() {
       </a>
       <header className="site-header">
         <div className="site-header-inner">
-          <Link
-            to={localize('/')}
-            className="site-name"
-            aria-label={t('homeLink', { siteName: config.siteName })}
-          >
-            <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" focusable="false">
-              <path d="M12 3 2 11h3v9h5v-6h4v6h5v-9h3z" fill="currentColor" />
-            </svg>
-            <span>{config.siteName}</span>
-          </Link>
+          {discreet ? (
+            <Link
+              to={localize('/')}
+              className="site-name site-name--neutral"
+              aria-label={neutral('homeLink')}
+            >
+              <span>{neutral('neutralName')}</span>
+            </Link>
+          ) : (
+            <Link
+              to={localize('/')}
+              className="site-name"
+              aria-label={t('homeLink', { siteName: config.siteName })}
+            >
+              <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" focusable="false">
+                <path d="M12 3 2 11h3v9h5v-6h4v6h5v-9h3z" fill="currentColor" />
+              </svg>
+              <span>{config.siteName}</span>
+            </Link>
+          )}
           <nav aria-label={t('mainNav')} className="site-nav">
             <ul>
               <li>
@@ -39,6 +56,9 @@ export function SiteHeader() {
               <li>
                 <Link to={localize('/recognize')}>{t('navRecognize')}</Link>
               </li>
+              <li>
+                <Link to={localize('/saved')}>{saved('navSaved')}</Link>
+              </li>
             </ul>
           </nav>
           <div className="site-tools">
@@ -46,7 +66,13 @@ export function SiteHeader() {
             <QuickExit />
           </div>
         </div>
-        <HotlineBanner />
+        {discreet ? (
+          <p className="hotline-help">
+            <Link to={localize('/safety')}>{neutral('help')}</Link>
+          </p>
+        ) : (
+          <HotlineBanner />
+        )}
       </header>
     </>
   );

@@ -35,16 +35,19 @@ export const configSchema = z.object({
     emptyAsUndefined,
     z.string().min(32, 'must be at least 32 characters').optional(),
   ),
-  TILE_URL: z
-    .string()
-    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
-    .refine(
-      (value) => /^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(value),
-      'must be an http(s) URL template with {z}, {x} and {y}',
-    ),
-  TILE_ATTRIBUTION: z
-    .string()
-    .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+  // An outside tile server, offered on the map only behind a consent button (docs/map.md).
+  // Unset (the default): Haven's own basemap only; no page contacts another host.
+  TILE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine(
+        (value) => /^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(value),
+        'must be an http(s) URL template with {z}, {x} and {y}',
+      )
+      .optional(),
+  ),
+  TILE_ATTRIBUTION: z.string().default(''),
   SITE_NAME: z.string().min(1).max(80).default('Haven'),
   QUICK_EXIT_URL: httpUrl.default('https://weather.com/'),
   GEOCODER_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
@@ -94,7 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function publicConfig(config: Config) {
   return {
     siteName: config.SITE_NAME,
-    tileUrl: config.TILE_URL,
+    tileUrl: config.TILE_URL ?? null,
     tileAttribution: config.TILE_ATTRIBUTION,
     quickExitUrl: config.QUICK_EXIT_URL,
     hotline: {

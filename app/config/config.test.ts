@@ -8,6 +8,14 @@ describe('configuration', () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
+  it("contacts no outside tile server by default: the map uses Haven's own basemap", () => {
+    expect(loadConfig({}).TILE_URL).toBeUndefined();
+    expect(loadConfig({ TILE_URL: '' }).TILE_URL).toBeUndefined();
+    expect(publicConfig(loadConfig({})).tileUrl).toBeNull();
+    const outside = 'https://tiles.example.org/{z}/{x}/{y}.png';
+    expect(publicConfig(loadConfig({ TILE_URL: outside })).tileUrl).toBe(outside);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],

@@ -73,8 +73,9 @@ export function createHttpApp(options: HttpAppOptions) {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce as string}'`],
           styleSrc: ["'self'", "'unsafe-inline'"],
-          // Map tiles are the only outside host a page may contact (DESIGN.md §6).
-          imgSrc: ["'self'", 'data:', tileOrigin(config.TILE_URL)],
+          // An outside tile server (TILE_URL, shown only after consent) is the only outside
+          // host a page may contact (DESIGN.md §6); by default there is none.
+          imgSrc: ["'self'", 'data:', ...(config.TILE_URL ? [tileOrigin(config.TILE_URL)] : [])],
           // `npm run dev`: the page's live-reload socket talks to `remix dev` on another port.
           connectSrc: config.NODE_ENV === 'development' ? ["'self'", 'ws://localhost:*'] : ["'self'"],
           fontSrc: ["'self'"],
@@ -109,6 +110,15 @@ export function createHttpApp(options: HttpAppOptions) {
   app.use(
     '/build',
     express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y', index: false }),
+  );
+  // The basemap's URLs carry its version (app/components/map/basemap.ts): cacheable for a year.
+  app.use(
+    '/basemap',
+    express.static(path.join(publicDir, 'basemap'), { immutable: true, maxAge: '1y', index: false }),
+    // No file is open sea (the build writes no empty tiles): as cacheable as a tile.
+    (_req: Request, res: Response) => {
+      res.status(404).setHeader('Cache-Control', 'public, max-age=31536000, immutable').end();
+    },
   );
   app.use(express.static(publicDir, { maxAge: '1h', index: false }));
 

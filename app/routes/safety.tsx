@@ -5,6 +5,8 @@ import { pageMeta, rootDataFromMatches } from '~/components/meta';
 import { useRootData } from '~/components/root-data';
 import { safetyMessages } from '~/i18n/messages/safety';
 import { translator } from '~/i18n/i18n';
+import { DiscreetSection } from '~/discreet/discreet-switch';
+import { SavedSafetySection } from '~/saved/safety-section';
 
 export default function Safety() {
   const { locale, config } = useRootData();
@@ -39,6 +41,9 @@ export default function Safety() {
       <h2>{t('deviceTitle')}</h2>
       <p>{t('deviceText')}</p>
       <p>{t('deviceSpyware')}</p>
+
+      <SavedSafetySection locale={locale} />
+      <DiscreetSection locale={locale} />
 
       <h2>{t('hotlineTitle')}</h2>
       <p>{t('hotlineText')}</p>

@@ -149,7 +149,7 @@ function Results({
     document.getElementById(`result-${id}`)?.scrollIntoView({ block: 'nearest' });
   }, []);
   const searchArea = useCallback(
-    (area: SearchArea) => navigate(searchHref(areaQuery(query, area), hl)),
+    (area: SearchArea) => navigate(searchHref(areaQuery(query, area), hl), { replace: true }),
     [navigate, query, hl],
   );
 

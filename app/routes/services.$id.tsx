@@ -9,6 +9,7 @@ import { BackToResults } from '~/components/back-to-results';
 import { ErrorPage } from '~/components/error-page';
 import { formatVerified } from '~/components/format';
 import { ListingActions } from '~/components/listing-actions';
+import { SaveButton } from '~/saved/save-button';
 import { LocationsSection } from '~/components/location-block';
 import { pageMeta, rootDataFromMatches } from '~/components/meta';
 import { CategoryChips, languageName } from '~/components/result-card';
@@ -95,6 +96,12 @@ export default function ServicePage() {
         phone={service.phones[0] ?? null}
         directionsTo={directionsTo}
         shareText={shareText(service, locale)}
+      />
+      <SaveButton
+        id={service.id}
+        name={service.name}
+        organization={service.organization.name}
+        locale={locale}
       />
 
       <div className="detail-grid">

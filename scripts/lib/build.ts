@@ -1,7 +1,11 @@
-/** Runs `remix build` when build/ is missing or older than the app sources. */
+/**
+ * Runs `remix build` when build/ is missing or older than the app sources, and builds the
+ * private basemap (scripts/build-basemap.ts) when its version's folder is not complete.
+ */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { BASEMAP_VERSION } from '../../app/components/map/basemap';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -26,6 +30,12 @@ export function buildIsStale(): boolean {
 }
 
 export function ensureBuild(log: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): void {
+  if (!existsSync(path.resolve('public/basemap', BASEMAP_VERSION, 'complete.json'))) {
+    log('Building the basemap (scripts/build-basemap.ts)…');
+    execFileSync(process.execPath, ['--import', 'tsx', path.resolve('scripts/build-basemap.ts')], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
   if (!buildIsStale()) return;
   log('Building the app (remix build)…');
   execFileSync(process.execPath, [path.resolve('node_modules/@remix-run/dev/dist/cli.js'), 'build'], {

@@ -1,6 +1,6 @@
 /**
- * The results map (app/components/map): loaded only when shown, tiles only from the configured
- * tile host and only then, markers and clusters, confidential shelters drawn as an area (never
+ * The results map (app/components/map): loaded only when shown, drawn on Haven's own basemap
+ * (tests/e2e/private-map.test.ts holds its privacy), markers and clusters, confidential shelters drawn as an area (never
  * a pin), and the list and the map kept in step both ways.
  * DOM contract (results-map.client.tsx): `.haven-map-pin[--selected]` for exact points,
  * `.haven-map-badge[--selected]` plus a `path.haven-map-area` for confidential ones,
@@ -49,42 +49,28 @@ async function clickablePin(
   throw new Error(`none of ${names.join(', ')} became a clickable pin`);
 }
 
-suite.test(
-  'the map and its tiles load only on a page that shows a map',
-  async ({ openPage, server, allowRequestsTo }) => {
-    allowRequestsTo(server.tileOrigin);
-    const { page, requests } = await openPage('/');
-    expect(requests.to(server.tileOrigin), 'no tiles on the home page').toEqual([]);
-    expect(
-      requests.urls.filter((url) => /results-map|leaflet/i.test(url)),
-      'no map chunk on the home page',
-    ).toEqual([]);
+suite.test('the map and its basemap load only on a page that shows a map', async ({ openPage, server }) => {
+  const { page, requests } = await openPage('/');
+  expect(
+    requests.urls.filter((url) => /results-map|leaflet|basemap/i.test(url)),
+    'no map chunk or basemap on the home page',
+  ).toEqual([]);
 
-    const zip = await zipWithServices(server.db);
-    const beforeMap = requests.mark();
-    await page.goto(searchPath({ near: zip }));
-    await showMap(page);
-    await page.waitForLoadState('networkidle');
-    const tiles = requests.to(server.tileOrigin, beforeMap);
-    expect(tiles.length, 'tiles requested from the configured tile server').toBeGreaterThan(0);
-    for (const tile of tiles) {
-      expect(tile).toMatch(new RegExp(`^${server.tileOrigin}/tiles/\\d+/\\d+/\\d+\\.png$`));
-    }
-    // …and the browser really loaded them (the page's CSP lets the tile host through).
-    const loaded = requests.finished.filter(
-      (entry) => entry.url.startsWith(`${server.tileOrigin}/`) && entry.status === 200,
-    );
-    expect(
-      loaded.length,
-      'tiles actually loaded (not refused by the Content-Security-Policy)',
-    ).toBeGreaterThan(0);
-  },
-);
+  const zip = await zipWithServices(server.db);
+  const beforeMap = requests.mark();
+  await page.goto(searchPath({ near: zip }));
+  await showMap(page);
+  await page.waitForLoadState('networkidle');
+  const tiles = requests.since(beforeMap).filter((url) => url.startsWith(`${server.origin}/basemap/`));
+  expect(tiles.length, "basemap tiles from Haven's own origin").toBeGreaterThan(0);
+  for (const tile of tiles) expect(tile).toMatch(/\/basemap\/[a-z0-9]+\/\d+\/\d+\/\d+\.json$/);
+  const loaded = requests.finished.filter((entry) => tiles.includes(entry.url) && entry.status === 200);
+  expect(loaded.length, 'basemap tiles actually loaded').toBeGreaterThan(0);
+});
 
 suite.test(
   'results appear on the map as pins or clusters, and a cluster opens into pins',
-  async ({ openPage, server, allowRequestsTo }) => {
-    allowRequestsTo(server.tileOrigin);
+  async ({ openPage, server }) => {
     const zip = await zipWithServices(server.db);
     const { page } = await openPage(searchPath({ near: zip, radius: 100 }));
     const map = await showMap(page);
@@ -105,8 +91,7 @@ suite.test(
 
 suite.test(
   'a confidential shelter is drawn as an approximate area, never as a pin',
-  async ({ openPage, server, allowRequestsTo }) => {
-    allowRequestsTo(server.tileOrigin);
+  async ({ openPage, server }) => {
     const shelter = await confidentialService(server.db);
     const { page } = await openPage(
       searchPath({
@@ -134,8 +119,7 @@ suite.test(
 
 suite.test(
   'choosing a result in the list highlights its marker, and clicking a marker highlights its card',
-  async ({ openPage, server, allowRequestsTo }) => {
-    allowRequestsTo(server.tileOrigin);
+  async ({ openPage, server }) => {
     const zip = await zipWithServices(server.db);
     const { page } = await openPage(searchPath({ near: zip }));
     const map = await showMap(page);

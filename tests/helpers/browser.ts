@@ -148,6 +148,8 @@ export interface OpenPageOptions {
   geolocation?: { latitude: number; longitude: number; accuracy?: number };
   /** Wait until the page has hydrated and the network is quiet (default true with JavaScript). */
   waitForIdle?: boolean;
+  /** Let the page run Haven's service worker (offline saved services); blocked by default. */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export interface OpenedPage {
@@ -242,7 +244,7 @@ export function useBrowserSuite(options: StartOptions & { file?: string } = {}):
                 locale: pageOptions.locale ?? 'en-US',
                 geolocation: pageOptions.geolocation,
                 permissions: pageOptions.geolocation ? ['geolocation'] : [],
-                serviceWorkers: 'block',
+                serviceWorkers: pageOptions.serviceWorkers ?? 'block',
               });
               context.setDefaultTimeout(10_000);
               const page = await context.newPage();

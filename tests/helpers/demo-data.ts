@@ -55,6 +55,18 @@ export async function someServicePath(db: Kysely<Database>): Promise<string> {
   return `/services/${(await serviceWithPhone(db)).id}`;
 }
 
+/** A public service with a mapped, non-confidential location, and its organization (pages with a map). */
+export async function mappedService(db: Kysely<Database>) {
+  return publicServices(db)
+    .innerJoin('service_at_location', 'service_at_location.service_id', 'service.id')
+    .innerJoin('location', 'location.id', 'service_at_location.location_id')
+    .where('location.is_confidential', '=', false)
+    .where('location.latitude', 'is not', null)
+    .select(['service.id', 'service.name', 'service.organization_id'])
+    .orderBy('service.name')
+    .executeTakeFirstOrThrow();
+}
+
 /** A public service at a confidential location, with the exact point and address it must never show. */
 export async function confidentialService(db: Kysely<Database>) {
   const row = await publicServices(db)

@@ -5,7 +5,7 @@
  * because the test machine has no internet: a "neutral site" for QUICK_EXIT_URL and a map
  * tile server for TILE_URL. Each has its own origin, so the request recorder can tell them apart.
  */
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -27,7 +27,7 @@ export interface TestServer {
   config: Config;
   /** The neutral page the quick exit goes to (another origin). */
   quickExitUrl: string;
-  /** Origin of the stand-in map tile server. */
+  /** Origin of the stand-in map tile server (TILE_URL only with `streetTiles`). */
   tileOrigin: string;
   close(): Promise<void>;
 }
@@ -99,7 +99,14 @@ function loadBuild(): Promise<LoadedBuild> {
       rmSync(copy, { recursive: true, force: true });
       mkdirSync(copy, { recursive: true });
       cpSync(path.dirname(SERVER_BUILD), path.join(copy, 'build'), { recursive: true });
-      cpSync(path.join(repoRoot, 'public'), path.join(copy, 'public'), { recursive: true });
+      // The basemap's folder carries its version, so it cannot change under a running server:
+      // linked, not copied (thousands of files).
+      const basemap = path.join(repoRoot, 'public', 'basemap');
+      cpSync(path.join(repoRoot, 'public'), path.join(copy, 'public'), {
+        recursive: true,
+        filter: (source) => source !== basemap,
+      });
+      if (existsSync(basemap)) symlinkSync(basemap, path.join(copy, 'public', 'basemap'));
       const build = (await import(pathToFileURL(path.join(copy, 'build', 'index.js')).href)) as ServerBuild;
       const publicDir = path.join(copy, 'public');
       const missing = assetPaths(build).filter((asset) => !existsSync(path.join(publicDir, asset)));
@@ -121,6 +128,8 @@ export interface StartOptions {
   seed?: boolean;
   /** Extra environment for loadConfig (e.g. SITE_NAME). */
   env?: Record<string, string>;
+  /** Set TILE_URL to the stand-in tile server (an outside street map, shown after consent). */
+  streetTiles?: boolean;
 }
 
 export async function startTestServer(options: StartOptions = {}): Promise<TestServer> {
@@ -143,8 +152,9 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
       SEED_DEMO: '0',
       LOG_LEVEL: 'silent',
       QUICK_EXIT_URL: quickExitUrl,
-      TILE_URL: `${tileOrigin}/tiles/{z}/{x}/{y}.png`,
-      TILE_ATTRIBUTION: 'Test tiles',
+      ...(options.streetTiles
+        ? { TILE_URL: `${tileOrigin}/tiles/{z}/{x}/{y}.png`, TILE_ATTRIBUTION: 'Test tiles' }
+        : {}),
       ...options.env,
     });
     const app = createHttpApp({ config, db: database.db, build, publicDir, logger: createLogger('silent') });

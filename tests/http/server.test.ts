@@ -17,12 +17,14 @@ describeEachEngine('HTTP server', (t) => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  it('sends security headers: CSP without outside hosts but the tile server, no referrer, nosniff', async () => {
+  it('sends security headers: CSP without any outside host by default, no referrer, nosniff', async () => {
     const response = await fetch(`${app.baseUrl}/healthz`);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
-    expect(csp).toContain("img-src 'self' data: https://tile.openstreetmap.org");
+    // No TILE_URL by default: the map is Haven's own basemap, and no image comes from elsewhere.
+    expect(csp).toContain("img-src 'self' data:;");
+    expect(csp).not.toContain('openstreetmap');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-powered-by')).toBeNull();

@@ -12,6 +12,8 @@ export const mapMessages = defineMessages({
     cluster: '{count} results close together. Show them',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
+    showStreetMap: 'Show street map — loads map images from {host}',
+    hideStreetMap: "Hide street map (use Haven's own map)",
   },
   es: {
     region: 'Mapa de resultados',
@@ -23,6 +25,8 @@ export const mapMessages = defineMessages({
     cluster: '{count} resultados cercanos. Mostrarlos',
     zoomIn: 'Acercar',
     zoomOut: 'Alejar',
+    showStreetMap: 'Mostrar mapa de calles — carga imágenes del mapa desde {host}',
+    hideStreetMap: 'Ocultar mapa de calles (usar el mapa propio de Haven)',
   },
 });
 

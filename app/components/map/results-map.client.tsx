@@ -5,15 +5,20 @@
  *
  * Privacy: markers carry public points only. A confidential location (`approximate`) is drawn
  * as a dashed area around its public point with a ring badge — never a pin. Icons are inline
- * SVG (no image requests); the tile host is the only outside host. Tiles inherit the page's
- * referrer policy (no-referrer, set in root.tsx and by helmet) — deliberately not overridden.
+ * SVG (no image requests). The basemap is Haven's own (basemap-layer.client.ts): the map talks
+ * to no other host. An outside tile server (TILE_URL) is contacted only after the person
+ * presses "Show street map", for this tab only (street-map-consent.tsx); its tiles inherit
+ * the page's referrer policy (no-referrer, set in root.tsx and by helmet).
  */
 import L from 'leaflet';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Circle, MapContainer, Marker, TileLayer, ZoomControl, useMap } from 'react-leaflet';
+import { Circle, MapContainer, Marker, ScaleControl, ZoomControl, useMap } from 'react-leaflet';
 import MarkerClusterGroupImport from 'react-leaflet-cluster';
 import { translator, type Translate } from '~/i18n/i18n';
+import { BASEMAP_ATTRIBUTION } from './basemap';
+import { createBasemapLayer } from './basemap-layer.client';
 import { mapMessages, type MapMessageKey } from './messages';
+import { StreetMapButton, StreetMapTiles, useStreetMap } from './street-map-consent';
 import stylesheetHref from './results-map.css';
 import type { MapMarker, MapPoint, ResultsMapProps } from './types';
 
@@ -81,6 +86,7 @@ export default function ResultsMap({
   const onUserMove = useCallback(() => setMovedFrom(bbox), [bbox]);
   // Only the first render's view is used by MapContainer; later changes go through FitToMarkers.
   const [initialView] = useState(() => bounds);
+  const [streetMapShown, toggleStreetMap] = useStreetMap(tileUrl);
 
   function searchThisArea() {
     const map = mapRef.current;
@@ -116,8 +122,10 @@ export default function ResultsMap({
         fadeAnimation={!reducedMotion}
         markerZoomAnimation={!reducedMotion}
       >
-        <TileLayer url={tileUrl} attribution={tileAttribution} />
+        <Basemap />
+        {tileUrl && streetMapShown ? <StreetMapTiles url={tileUrl} attribution={tileAttribution} /> : null}
         <ZoomControl position="topleft" zoomInTitle={t('zoomIn')} zoomOutTitle={t('zoomOut')} />
+        <ScaleControl position="bottomleft" />
         <WatchUserMoves onUserMove={onUserMove} />
         <FitToMarkers bbox={bbox} skipNextFitRef={skipNextFitRef} />
         {approximateAreas.map((point) => {
@@ -160,6 +168,9 @@ export default function ResultsMap({
           animate={!reducedMotion}
         />
       </MapContainer>
+      {tileUrl ? (
+        <StreetMapButton tileUrl={tileUrl} shown={streetMapShown} onToggle={toggleStreetMap} t={t} />
+      ) : null}
       {areaChanged && onSearchArea ? (
         <button type="button" className="haven-map-search-area" onClick={searchThisArea}>
           {t('searchThisArea')}
@@ -225,6 +236,19 @@ function ClusteredMarkers({
       })}
     </MarkerClusterGroup>
   );
+}
+
+/** Haven's own basemap, under everything else. */
+function Basemap() {
+  const map = useMap();
+  useEffect(() => {
+    const layer = createBasemapLayer({ attribution: BASEMAP_ATTRIBUTION, maxZoom: 18, zIndex: 0 });
+    layer.addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [map]);
+  return null;
 }
 
 /** Click, or Enter/Space on a focused marker (Leaflet gives it role="button" but only clicks). */

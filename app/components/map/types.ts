@@ -26,8 +26,11 @@ export interface ResultsMapProps {
   selectedId?: string | null;
   onSelect?: (id: string) => void;
   onSearchArea?: (area: SearchArea) => void;
-  /** Tile URL template from server config, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png */
-  tileUrl: string;
+  /**
+   * An outside tile server (TILE_URL), offered behind a consent button; null: Haven's own
+   * basemap only (the default).
+   */
+  tileUrl: string | null;
   /** HTML from server config (trusted, not user input). */
   tileAttribution: string;
   locale: Locale;
