@@ -17,6 +17,7 @@
 import { createHash } from 'node:crypto';
 import { type RawBuilder, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
+import { noteUnavailable } from './unavailable';
 
 const MARKER = '/* prepared */';
 const MAX_NAMED = 64;
@@ -38,14 +39,18 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
   };
   return {
     async connect() {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => {
+        throw noteUnavailable(error);
+      });
       // Kysely calls query(text, parameters); it would pass a cursor only for stream(), which
       // needs a `cursor` option our dialect does not set.
       const query = (text: string, parameters: ReadonlyArray<unknown>) => {
         const name = text.startsWith(MARKER) ? nameOf(text) : undefined;
-        return client.query(
-          name ? { name, text, values: [...parameters] } : { text, values: [...parameters] },
-        );
+        return client
+          .query(name ? { name, text, values: [...parameters] } : { text, values: [...parameters] })
+          .catch((error: unknown) => {
+            throw noteUnavailable(error);
+          });
       };
       return { query, release: () => client.release() } as unknown as PostgresPoolClient;
     },

@@ -17,6 +17,10 @@ describe('configuration', () => {
     [{ TILE_URL: 'https://tiles.example.org/map.png' }, 'TILE_URL'],
     [{ SEED_DEMO: 'yes' }, 'SEED_DEMO'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ DATABASE_READ_URL: 'postgres://replica/haven' }, 'DATABASE_READ_URL'],
+    [{ READ_MAX_LAG_S: 'soon' }, 'READ_MAX_LAG_S'],
+    [{ READ_MAX_LAG_S: '0' }, 'READ_MAX_LAG_S'],
+    [{ PGLITE_STATEMENT_TIMEOUT_S: '-1' }, 'PGLITE_STATEMENT_TIMEOUT_S'],
   ])('rejects %o with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

@@ -12,13 +12,17 @@ import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Kysely } from 'kysely';
+import { pickDatabase, type ReadReplica } from '../../db/routing';
 import type { Database } from '../../db/types';
 import type { Config } from '../config/config.server';
+import { databaseResponses } from './database.server';
 import { createLogger, errorFields, type Logger, safePath } from './logger.server';
 
 export interface HttpAppOptions {
   config: Config;
   db: Kysely<Database>;
+  /** A read replica for public reads (db/routing.ts); `db` is then the primary. */
+  replica?: ReadReplica;
   build: ServerBuild;
   logger?: Logger;
   /** Folder holding `build/` (the browser assets) and other public files. */
@@ -40,6 +44,7 @@ export function createHttpApp(options: HttpAppOptions) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(databaseResponses(options.replica, config.NODE_ENV === 'production'));
 
   // Request log: method, path without query string, status, duration. Never IP, never query.
   app.use((req, res, next) => {
@@ -100,7 +105,16 @@ export function createHttpApp(options: HttpAppOptions) {
     createRequestHandler({
       build,
       mode: config.NODE_ENV,
-      getLoadContext: (_req, res) => ({ db, config, cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (req, res) => ({
+        db: pickDatabase(db, options.replica, {
+          method: req.method,
+          path: req.path,
+          cookie: req.headers.cookie,
+        }),
+        replica: options.replica?.status(),
+        config,
+        cspNonce: res.locals.cspNonce as string,
+      }),
     }),
   );
 
