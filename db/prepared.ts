@@ -42,6 +42,11 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
       const client = await pool.connect().catch((error: unknown) => {
         throw noteUnavailable(error);
       });
+      // The server may end a checked-out connection between two statements (a restart): pg
+      // reports that as an 'error' event, which would crash the process without a listener.
+      // The connection's next statement fails and the pool drops it on release.
+      const onError = () => {};
+      client.on('error', onError);
       // Kysely calls query(text, parameters); it would pass a cursor only for stream(), which
       // needs a `cursor` option our dialect does not set.
       const query = (text: string, parameters: ReadonlyArray<unknown>) => {
@@ -52,7 +57,11 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
             throw noteUnavailable(error);
           });
       };
-      return { query, release: () => client.release() } as unknown as PostgresPoolClient;
+      const release = () => {
+        client.off('error', onError);
+        client.release();
+      };
+      return { query, release } as unknown as PostgresPoolClient;
     },
     end: () => pool.end(),
   };

@@ -6,7 +6,7 @@
  *
  * PostgreSQL's tools refuse to run as root; as root they run as the `postgres` user (runuser).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import {
   appendFileSync,
   chmodSync,
@@ -14,11 +14,13 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
@@ -27,7 +29,16 @@ import { createDatabase } from '../../db/index';
 import { migrateToLatest } from '../../db/migrate';
 import { ensureBuild } from './build';
 
-export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** The machine's PostgreSQL binaries: Debian's newest installed version (PG_BIN overrides). */
+export const PG_BIN =
+  process.env.PG_BIN ??
+  path.join(
+    '/usr/lib/postgresql',
+    (existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql') : ['15'])
+      .sort((a, b) => Number(a) - Number(b))
+      .at(-1) ?? '15',
+    'bin',
+  );
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Whether this machine can run a cluster (PostgreSQL binaries and HAProxy). */
@@ -54,13 +65,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const execFileAsync = promisify(execFile);
 const asRoot = process.getuid?.() === 0;
 
-/** Runs a PostgreSQL tool (as `postgres` when we are root). */
-function pgTool(tool: string, args: string[]) {
+/**
+ * Runs a PostgreSQL tool (as `postgres` when we are root), without blocking this process's event
+ * loop: the fault tests keep their load running while a server stops or starts.
+ */
+async function pgTool(tool: string, args: string[]) {
   const bin = path.join(PG_BIN, tool);
   const [command, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
-  execFileSync(command, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+  await execFileAsync(command, argv, { timeout: 120_000 });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,10 +84,10 @@ export interface PostgresNode {
   port: number;
   url: string;
   dataDir: string;
-  start(): void;
+  start(): Promise<void>;
   /** Stops the server (`fast`: ends sessions, clean shutdown; `immediate`: like a crash). */
-  stop(mode?: 'fast' | 'immediate'): void;
-  restart(): void;
+  stop(mode?: 'fast' | 'immediate'): Promise<void>;
+  restart(): Promise<void>;
 }
 
 function postgresNode(dataDir: string, port: number, logFile: string): PostgresNode {
@@ -81,17 +96,17 @@ function postgresNode(dataDir: string, port: number, logFile: string): PostgresN
     port,
     url: `postgres://postgres@127.0.0.1:${port}/haven`,
     dataDir,
-    start() {
-      pgTool('pg_ctl', ['-D', dataDir, '-l', logFile, '-w', '-t', '60', 'start']);
+    async start() {
+      await pgTool('pg_ctl', ['-D', dataDir, '-l', logFile, '-w', '-t', '60', 'start']);
       running = true;
     },
-    stop(mode = 'fast') {
+    async stop(mode = 'fast') {
       if (!running) return;
-      pgTool('pg_ctl', ['-D', dataDir, '-m', mode, '-w', '-t', '60', 'stop']);
+      await pgTool('pg_ctl', ['-D', dataDir, '-m', mode, '-w', '-t', '60', 'stop']);
       running = false;
     },
-    restart() {
-      pgTool('pg_ctl', ['-D', dataDir, '-l', logFile, '-m', 'fast', '-w', '-t', '60', 'restart']);
+    async restart() {
+      await pgTool('pg_ctl', ['-D', dataDir, '-l', logFile, '-m', 'fast', '-w', '-t', '60', 'restart']);
       running = true;
     },
   };
@@ -208,11 +223,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       await exited;
     }
     for (const node of [...owned.nodes].reverse()) {
-      try {
-        node.stop('fast');
-      } catch {
-        node.stop('immediate');
-      }
+      await node.stop('fast').catch(() => node.stop('immediate'));
     }
     rmSync(dir, { recursive: true, force: true });
   };
@@ -225,7 +236,16 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const primaryPort = await freePort();
     const primary = postgresNode(path.join(pgDir, 'primary'), primaryPort, path.join(pgDir, 'primary.log'));
     log(`initdb: primary on port ${primaryPort}`);
-    pgTool('initdb', ['-D', primary.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+    await pgTool('initdb', [
+      '-D',
+      primary.dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-sync',
+    ]);
     appendFileSync(
       path.join(primary.dataDir, 'postgresql.conf'),
       [
@@ -241,7 +261,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         '',
       ].join('\n'),
     );
-    primary.start();
+    await primary.start();
     owned.nodes.push(primary);
 
     const admin = await createDatabase({
@@ -260,7 +280,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     if (options.replica ?? true) {
       const replicaPort = await freePort();
       replica = postgresNode(path.join(pgDir, 'replica'), replicaPort, path.join(pgDir, 'replica.log'));
-      pgTool('pg_basebackup', [
+      await pgTool('pg_basebackup', [
         '-h',
         '127.0.0.1',
         '-p',
@@ -276,7 +296,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         '--checkpoint=fast',
       ]);
       appendFileSync(path.join(replica.dataDir, 'postgresql.conf'), `port = ${replicaPort}\n`);
-      replica.start();
+      await replica.start();
       owned.nodes.push(replica);
       log(`replica: streaming from the primary, port ${replicaPort}`);
     }
