@@ -14,7 +14,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -28,17 +27,8 @@ import { seedDemoData } from '../../app/hsds/seed.server';
 import { createDatabase } from '../../db/index';
 import { migrateToLatest } from '../../db/migrate';
 import { ensureBuild } from './build';
+import { PG_BIN } from './pg-bin';
 
-/** The machine's PostgreSQL binaries: Debian's newest installed version (PG_BIN overrides). */
-export const PG_BIN =
-  process.env.PG_BIN ??
-  path.join(
-    '/usr/lib/postgresql',
-    (existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql') : ['15'])
-      .sort((a, b) => Number(a) - Number(b))
-      .at(-1) ?? '15',
-    'bin',
-  );
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Whether this machine can run a cluster (PostgreSQL binaries and HAProxy). */

@@ -97,6 +97,18 @@ describe.skipIf(!tools.ok)(
       ((await (await fetch(`${cluster.balancerUrl}/healthz`)).json()) as { replica?: { state: string } })
         .replica?.state;
 
+    it('read-your-writes: a successful write leaves a short-lived marker that sends the next reads to the primary', async () => {
+      const response = await fetch(`${cluster.balancerUrl}/language`, {
+        method: 'POST',
+        body: new URLSearchParams({ hl: 'es', redirectTo: '/' }),
+        headers: { Origin: cluster.balancerUrl },
+        redirect: 'manual',
+      });
+      expect(response.status).toBeLessThan(400);
+      const cookies = response.headers.getSetCookie();
+      expect(cookies).toContain('haven_fresh=1; Max-Age=6; Path=/; HttpOnly; SameSite=Lax; Secure');
+    });
+
     it('(b) stopping the replica: public reads continue on the primary with no error, and it is used again once back', async () => {
       expect(await replicaState()).toBe('healthy');
       const loading = load(reads(cluster.balancerUrl), { seconds: 4 });
