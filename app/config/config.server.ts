@@ -16,52 +16,47 @@ const httpUrl = z
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
-export const configSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-    PORT: z.coerce.number().int('must be a whole number').min(1).max(65535).default(3000),
-    DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
-    DATABASE_READ_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
-    /** The read replica is skipped while it lags the primary by more than this (seconds). */
-    READ_MAX_LAG_S: z.coerce
-      .number('must be a number of seconds')
-      .positive('must be more than 0')
-      .max(3600)
-      .default(5),
-    /** Embedded engine: a statement running longer than this restarts the database worker. */
-    PGLITE_STATEMENT_TIMEOUT_S: z.coerce
-      .number('must be a number of seconds')
-      .positive('must be more than 0')
-      .max(3600)
-      .default(30),
-    PGLITE_DIR: z.string().min(1).default('./data/pglite'),
-    SESSION_SECRET: z.preprocess(
-      emptyAsUndefined,
-      z.string().min(32, 'must be at least 32 characters').optional(),
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int('must be a whole number').min(1).max(65535).default(3000),
+  DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  DATABASE_READ_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  /** The read replica is skipped while it lags the primary by more than this (seconds). */
+  READ_MAX_LAG_S: z.coerce
+    .number('must be a number of seconds')
+    .positive('must be more than 0')
+    .max(3600)
+    .default(5),
+  /** Embedded engine: a statement running longer than this restarts the database worker. */
+  PGLITE_STATEMENT_TIMEOUT_S: z.coerce
+    .number('must be a number of seconds')
+    .positive('must be more than 0')
+    .max(3600)
+    .default(30),
+  PGLITE_DIR: z.string().min(1).default('./data/pglite'),
+  SESSION_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, 'must be at least 32 characters').optional(),
+  ),
+  TILE_URL: z
+    .string()
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+    .refine(
+      (value) => /^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(value),
+      'must be an http(s) URL template with {z}, {x} and {y}',
     ),
-    TILE_URL: z
-      .string()
-      .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
-      .refine(
-        (value) => /^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(value),
-        'must be an http(s) URL template with {z}, {x} and {y}',
-      ),
-    TILE_ATTRIBUTION: z
-      .string()
-      .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
-    SITE_NAME: z.string().min(1).max(80).default('Haven'),
-    QUICK_EXIT_URL: httpUrl.default('https://weather.com/'),
-    GEOCODER_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
-    SEED_DEMO: z.enum(['0', '1']).default('1'),
-    HOTLINE_EMERGENCY: z.string().min(1).default('911'),
-    HOTLINE_PHONE: z.string().min(1).default('1-888-373-7888'),
-    HOTLINE_TEXT: z.string().min(1).default('233733'),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  })
-  .refine((config) => !config.DATABASE_READ_URL || config.DATABASE_URL, {
-    path: ['DATABASE_READ_URL'],
-    message: 'needs DATABASE_URL (a read replica of which primary?)',
-  });
+  TILE_ATTRIBUTION: z
+    .string()
+    .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+  SITE_NAME: z.string().min(1).max(80).default('Haven'),
+  QUICK_EXIT_URL: httpUrl.default('https://weather.com/'),
+  GEOCODER_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+  HOTLINE_EMERGENCY: z.string().min(1).default('911'),
+  HOTLINE_PHONE: z.string().min(1).default('1-888-373-7888'),
+  HOTLINE_TEXT: z.string().min(1).default('233733'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -80,6 +75,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
     );
   }
+  if (result.data.DATABASE_READ_URL && !result.data.DATABASE_URL)
+    throw new ConfigError(['DATABASE_READ_URL: needs DATABASE_URL (a read replica of which primary?)']);
   return result.data;
 }
 
