@@ -23,7 +23,7 @@ beforeAll(async () => {
   handle = await createDatabase({
     pgliteDir: path.join(dir, 'data'),
     pgliteDataDir: new Blob([readFileSync(inject('pgliteTemplatePath'))]),
-    pgliteWorker: { statementTimeoutMs: 1500, onRestart: (reason) => restarts.push(reason) },
+    pgliteWorker: { statementTimeoutMs: 5000, onRestart: (reason) => restarts.push(reason) },
   });
 });
 afterAll(async () => {
@@ -66,11 +66,11 @@ it('cuts off a stalled statement, restarts the worker, keeps committed data and 
   await expect(transaction).rejects.toBeInstanceOf(DatabaseUnavailableError);
   clearInterval(ticker);
   expect(stalledError).toBeInstanceOf(DatabaseUnavailableError);
-  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(Date.now() - started).toBeLessThan(30_000);
   // The main thread's timers kept running while the worker spun.
   expect(ticks.length).toBeGreaterThanOrEqual(8);
   expect(restarts).toHaveLength(1);
-  expect(restarts[0]).toContain('longer than 1500 ms');
+  expect(restarts[0]).toContain('longer than 5000 ms');
   // The statement that was waiting for the connection runs on the new worker (which may take
   // a while to open the directory on a busy machine).
   expect((await queued).rows).toEqual([{ one: 1 }]);

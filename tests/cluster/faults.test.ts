@@ -210,7 +210,12 @@ describe.skipIf(!tools.ok)(
       await cluster.apps[0]!.kill();
       const tally = await loading;
       report.c_app_killed = tally;
-      expect(tally.byKind).toEqual({ '200': tally.sent });
+      // A response cut off mid-way by the kill cannot be retried by the balancer: at most the
+      // requests in flight on that process (one per load loop) may fail, and only as a cut
+      // connection; every other request is served.
+      const failed = Object.entries(tally.byKind).filter(([kind]) => kind !== '200');
+      for (const [kind] of failed) expect(kind).toMatch(/^network:/);
+      expect(failed.reduce((sum, [, n]) => sum + n, 0)).toBeLessThanOrEqual(4);
     }, 60_000);
   },
 );
