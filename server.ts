@@ -41,7 +41,17 @@ async function main() {
 
   const handle = await createDatabase({
     databaseUrl: config.DATABASE_URL,
+    databaseReadUrl: config.DATABASE_READ_URL,
+    readMaxLagS: config.READ_MAX_LAG_S,
+    log: logger,
     pgliteDir: config.PGLITE_DIR,
+    // The embedded engine runs in a worker thread so a statement that never returns cannot
+    // freeze the server (docs/decisions/003).
+    pgliteWorker: {
+      statementTimeoutMs: config.PGLITE_STATEMENT_TIMEOUT_S * 1000,
+      onRestart: (reason) =>
+        logger.error('embedded database restarted; requests in flight got 503', { reason }),
+    },
     onIdleConnectionError: (error) => logger.warn('an idle database connection failed', errorFields(error)),
   });
   logger.info('database opened', { engine: handle.engine });
@@ -57,6 +67,7 @@ async function main() {
   const app = createHttpApp({
     config,
     db: handle.db,
+    replica: handle.replica,
     build: development ? async () => build : build,
     logger,
   });

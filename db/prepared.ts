@@ -17,6 +17,7 @@
 import { createHash } from 'node:crypto';
 import { type RawBuilder, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
+import { noteUnavailable } from './unavailable';
 
 const MARKER = '/* prepared */';
 const MAX_NAMED = 64;
@@ -38,16 +39,29 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
   };
   return {
     async connect() {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => {
+        throw noteUnavailable(error);
+      });
+      // The server may end a checked-out connection between two statements (a restart): pg
+      // reports that as an 'error' event, which would crash the process without a listener.
+      // The connection's next statement fails and the pool drops it on release.
+      const onError = () => {};
+      client.on('error', onError);
       // Kysely calls query(text, parameters); it would pass a cursor only for stream(), which
       // needs a `cursor` option our dialect does not set.
       const query = (text: string, parameters: ReadonlyArray<unknown>) => {
         const name = text.startsWith(MARKER) ? nameOf(text) : undefined;
-        return client.query(
-          name ? { name, text, values: [...parameters] } : { text, values: [...parameters] },
-        );
+        return client
+          .query(name ? { name, text, values: [...parameters] } : { text, values: [...parameters] })
+          .catch((error: unknown) => {
+            throw noteUnavailable(error);
+          });
       };
-      return { query, release: () => client.release() } as unknown as PostgresPoolClient;
+      const release = () => {
+        client.off('error', onError);
+        client.release();
+      };
+      return { query, release } as unknown as PostgresPoolClient;
     },
     end: () => pool.end(),
   };

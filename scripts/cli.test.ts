@@ -38,6 +38,9 @@ const CLIS = [
   { script: 'export.ts', command: 'npm run db:export', missing: '<dir>' },
   { script: 'user-create.ts', command: 'npm run user:create', missing: '--email' },
   { script: 'bench.ts', command: 'npm run bench' },
+  { script: 'backup.ts', command: 'npm run db:backup', missing: '<file>' },
+  { script: 'restore.ts', command: 'npm run db:restore', missing: '<file>' },
+  { script: 'cluster.ts', command: 'npm run cluster' },
   { script: 'measure-page-weight.ts', command: 'npm run measure:weight' },
 ];
 

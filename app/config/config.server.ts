@@ -30,6 +30,18 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int('must be a whole number').min(1).max(65535).default(3000),
   DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
   DATABASE_READ_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  /** The read replica is skipped while it lags the primary by more than this (seconds). */
+  READ_MAX_LAG_S: z.coerce
+    .number('must be a number of seconds')
+    .positive('must be more than 0')
+    .max(3600)
+    .default(5),
+  /** Embedded engine: a statement running longer than this restarts the database worker. */
+  PGLITE_STATEMENT_TIMEOUT_S: z.coerce
+    .number('must be a number of seconds')
+    .positive('must be more than 0')
+    .max(3600)
+    .default(30),
   PGLITE_DIR: z.string().min(1).default('./data/pglite'),
   SESSION_SECRET: z.preprocess(
     emptyAsUndefined,
@@ -90,6 +102,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
     );
   }
+  if (result.data.DATABASE_READ_URL && !result.data.DATABASE_URL)
+    throw new ConfigError(['DATABASE_READ_URL: needs DATABASE_URL (a read replica of which primary?)']);
   return result.data;
 }
 

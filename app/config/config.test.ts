@@ -31,6 +31,10 @@ describe('configuration', () => {
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '1.5' }, 'TRUST_PROXY'],
+    [{ DATABASE_READ_URL: 'postgres://replica/haven' }, 'DATABASE_READ_URL'],
+    [{ READ_MAX_LAG_S: 'soon' }, 'READ_MAX_LAG_S'],
+    [{ READ_MAX_LAG_S: '0' }, 'READ_MAX_LAG_S'],
+    [{ PGLITE_STATEMENT_TIMEOUT_S: '-1' }, 'PGLITE_STATEMENT_TIMEOUT_S'],
   ])('rejects %o with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

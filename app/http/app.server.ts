@@ -12,8 +12,10 @@ import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Kysely } from 'kysely';
+import { pickDatabase, type ReadReplica } from '../../db/routing';
 import type { Database } from '../../db/types';
 import type { Config } from '../config/config.server';
+import { databaseResponses } from './database.server';
 import { createLogger, errorFields, type Logger, safePath } from './logger.server';
 import { refuseCrossOriginRequests } from './same-origin.server';
 
@@ -23,6 +25,8 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 export interface HttpAppOptions {
   config: Config;
   db: Kysely<Database>;
+    /** A read replica for public reads (db/routing.ts); `db` is then the primary. */
+    replica?: ReadReplica;
   /** The Remix build, or (`npm run dev`) a function returning the latest one. */
   build: ServerBuild | (() => Promise<ServerBuild>);
   logger?: Logger;
@@ -46,6 +50,7 @@ export function createHttpApp(options: HttpAppOptions) {
   app.disable('x-powered-by');
   // X-Forwarded-* headers are believed only from the configured number of proxies.
   app.set('trust proxy', config.TRUST_PROXY > 0 ? config.TRUST_PROXY : false);
+  app.use(databaseResponses(options.replica, config.NODE_ENV === 'production'));
 
   // Request log: method, path without query string, status, duration. Never IP, never query.
   app.use((req, res, next) => {
@@ -127,7 +132,16 @@ export function createHttpApp(options: HttpAppOptions) {
     createRequestHandler({
       build,
       mode: config.NODE_ENV,
-      getLoadContext: (_req, res) => ({ db, config, cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (req, res) => ({
+        db: pickDatabase(db, options.replica, {
+          method: req.method,
+          path: req.path,
+          cookie: req.headers.cookie,
+        }),
+        replica: options.replica?.status(),
+        config,
+        cspNonce: res.locals.cspNonce as string,
+      }),
     }),
   );
 
