@@ -9,11 +9,11 @@ import { refreshSearchText } from '../listings/search-text.server';
 import { enrich } from './enrich.server';
 import { normalizePackage } from './normalize';
 import { loadPackage, type RawPackage } from './read-package.server';
-import { ImportError, type ImportReport, IssueLog } from './report';
+import { ImportError, type ImportReport, IssueLog, tableCounts } from './report';
 import { resolvePackage } from './resolve.server';
 import { TABLE_ORDER, type TableName } from './tables';
-import { type CleanRow, validateTable } from './validate';
-import { upsertRows } from './write.server';
+import { type CleanRow, foldLanguageNotes, validateTable } from './validate';
+import { writeTables } from './write-tables.server';
 
 export interface ImportOptions {
   /** Imported organizations start as 'pending' instead of 'verified'. */
@@ -71,6 +71,7 @@ export async function importHsds(
   const validated = new Map<TableName, Map<string, CleanRow>>();
   for (const table of TABLE_ORDER)
     validated.set(table, validateTable(table, normalized.tables.get(table) ?? [], log));
+  foldLanguageNotes(validated, log);
   if ((validated.get('organization')?.size ?? 0) === 0 && (validated.get('service')?.size ?? 0) === 0) {
     throw new ImportError('the package holds no valid organizations or services', 'empty');
   }
@@ -92,19 +93,10 @@ export async function importHsds(
       if (organizations.length === 0 && (resolved.get('service')?.length ?? 0) === 0) {
         throw new ImportError('no organization or service could be imported', 'empty');
       }
-      const counts = new Map<TableName, number>();
-      for (const table of TABLE_ORDER) {
-        const rows = resolved.get(table) ?? [];
-        let done = 0;
-        await upsertRows(trx, table, rows, {
-          keepVerification,
-          onRows: (count) => {
-            done += count;
-            progress({ phase: 'write', table, done, total: rows.length });
-          },
-        });
-        counts.set(table, rows.length);
-      }
+      const counts = await writeTables(trx, resolved, sources, log, {
+        keepVerification,
+        onRows: (table, done, total) => progress({ phase: 'write', table, done, total }),
+      });
       progress({ phase: 'search-text', message: 'refreshing search text' });
       await refreshSearchText(
         trx,
@@ -124,17 +116,7 @@ export async function importHsds(
   // written — the search's plans depend on them.
   await sql`analyze`.execute(db);
 
-  const tables: ImportReport['tables'] = {};
-  for (const table of TABLE_ORDER) {
-    const read = normalized.tables.get(table)?.length ?? 0;
-    const imported = written.get(table) ?? 0;
-    if (read || imported)
-      tables[table] = {
-        read,
-        imported,
-        rejected: log.issues.filter((i) => i.table === table && i.severity === 'rejected').length,
-      };
-  }
+  const tables = tableCounts(normalized.tables, written, log);
   progress({ phase: 'done', message: 'import finished' });
   return {
     source,

@@ -2,7 +2,7 @@
  * The import report: every rejected or repaired row with file, line, column and reason,
  * plus per-table counts. Serialisable as-is for `--report report.json`.
  */
-import type { TableName } from './tables';
+import { TABLE_ORDER, type TableName } from './tables';
 
 export type Severity = 'rejected' | 'repaired' | 'warning';
 
@@ -26,10 +26,38 @@ export interface ImportIssue extends SourceRef {
   value?: string;
 }
 
+/**
+ * Per table: rows read from the package, and what became of each — `imported` (as a row, as
+ * several rows when free text named several languages, or as a note on its parent) or
+ * `rejected`. imported + rejected = read.
+ */
 export interface TableCounts {
   read: number;
   imported: number;
   rejected: number;
+}
+
+/** Counts per table: a source row with any rejection issue is rejected, every other one imported. */
+export function tableCounts(
+  read: Map<TableName, unknown[]>,
+  written: Map<TableName, number>,
+  log: IssueLog,
+): Partial<Record<TableName, TableCounts>> {
+  const rejectedRows = new Map<string, Set<string>>();
+  for (const issue of log.issues) {
+    if (issue.severity !== 'rejected') continue;
+    const rows = rejectedRows.get(issue.table) ?? new Set<string>();
+    rows.add(`${issue.file}|${issue.line}|${issue.path ?? ''}`);
+    rejectedRows.set(issue.table, rows);
+  }
+  const tables: Partial<Record<TableName, TableCounts>> = {};
+  for (const table of TABLE_ORDER) {
+    const rows = read.get(table) ?? [];
+    const rejected = Math.min(rows.length, rejectedRows.get(table)?.size ?? 0);
+    if (rows.length || written.get(table))
+      tables[table] = { read: rows.length, imported: rows.length - rejected, rejected };
+  }
+  return tables;
 }
 
 export interface ImportReport {
