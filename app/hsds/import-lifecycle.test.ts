@@ -23,7 +23,11 @@ describeEachEngine('HSDS import lifecycle', (t) => {
     expect(
       await t.db.selectFrom('service').select(['id', 'version', 'updated_at']).orderBy('id').execute(),
     ).toEqual(versions);
-    expect(second.tables).toEqual(first.tables);
+    // Placeholder organizations are created once: the second import finds them in the database.
+    expect(second.tables).toEqual({
+      ...first.tables,
+      organization: { ...first.tables.organization, created: undefined },
+    });
   });
 
   it('rewrites search_point in its GiST index’s order after a large import (CLUSTER)', async () => {
@@ -47,7 +51,13 @@ describeEachEngine('HSDS import lifecycle', (t) => {
 
   it('keeps an organization verified on re-import with --pending (verification is not the package’s to change)', async () => {
     await importHsds(t.db, fixture('messy'), { pending: true });
-    const statuses = await t.db.selectFrom('organization').select('verification_status').distinct().execute();
+    // (placeholders made up for missing organizations are pending: not the package's own)
+    const statuses = await t.db
+      .selectFrom('organization')
+      .select('verification_status')
+      .where('description', 'not like', 'Created by the import%')
+      .distinct()
+      .execute();
     expect(statuses).toEqual([{ verification_status: 'verified' }]);
   });
 

@@ -10,6 +10,12 @@ import { enrich } from './enrich.server';
 import { normalizePackage } from './normalize';
 import { loadPackage, type RawPackage } from './read-package.server';
 import { ImportError, type ImportReport, IssueLog, tableCounts } from './report';
+import { stableId } from './ids.server';
+import {
+  addPlaceholderOrganizations,
+  attachOrganizationAddresses,
+  type Placeholder,
+} from './placeholders.server';
 import { resolvePackage } from './resolve.server';
 import { TABLE_ORDER, type TableName } from './tables';
 import { type CleanRow, foldLanguageNotes, validateTable } from './validate';
@@ -77,9 +83,14 @@ export async function importHsds(
   }
 
   let written: Map<TableName, number>;
+  let placeholders: Placeholder[] = [];
+  let created: Partial<Record<TableName, number>> = {};
   try {
     written = await db.transaction().execute(async (trx) => {
       progress({ phase: 'resolve', message: 'resolving ids and references' });
+      const mainLocations = attachOrganizationAddresses(validated);
+      placeholders = await addPlaceholderOrganizations(trx, source, validated, log);
+      created = { organization: placeholders.length, location: mainLocations };
       const { tables: resolved, sources } = await resolvePackage(trx, source, validated, log);
       const organizations = resolved.get('organization') ?? [];
       const keepVerification = new Set(
@@ -87,6 +98,7 @@ export async function importHsds(
       );
       enrich(resolved, log, {
         pending: !!options.pending,
+        placeholders: new Set(placeholders.map((p) => stableId(source, 'organization', p.sourceId))),
         now,
         sourceOf: (table, id) => sources.get(`${table}|${id}`) ?? { file: table, line: 0 },
       });
@@ -116,7 +128,7 @@ export async function importHsds(
   // written — the search's plans depend on them.
   await sql`analyze`.execute(db);
 
-  const tables = tableCounts(normalized.tables, written, log);
+  const tables = tableCounts(normalized.tables, written, log, created);
   progress({ phase: 'done', message: 'import finished' });
   return {
     source,
@@ -128,5 +140,6 @@ export async function importHsds(
     ignoredFiles: normalized.ignoredFiles,
     summary: log.summary(),
     issues: log.issues,
+    placeholders,
   };
 }

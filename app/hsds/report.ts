@@ -2,6 +2,7 @@
  * The import report: every rejected or repaired row with file, line, column and reason,
  * plus per-table counts. Serialisable as-is for `--report report.json`.
  */
+import type { Placeholder } from './placeholders.server';
 import { TABLE_ORDER, type TableName } from './tables';
 
 export type Severity = 'rejected' | 'repaired' | 'warning';
@@ -35,6 +36,8 @@ export interface TableCounts {
   read: number;
   imported: number;
   rejected: number;
+  /** Rows the importer made that the package did not hold (placeholders, main locations). */
+  created?: number;
 }
 
 /** Counts per table: a source row with any rejection issue is rejected, every other one imported. */
@@ -42,6 +45,7 @@ export function tableCounts(
   read: Map<TableName, unknown[]>,
   written: Map<TableName, number>,
   log: IssueLog,
+  created: Partial<Record<TableName, number>> = {},
 ): Partial<Record<TableName, TableCounts>> {
   const rejectedRows = new Map<string, Set<string>>();
   for (const issue of log.issues) {
@@ -55,7 +59,12 @@ export function tableCounts(
     const rows = read.get(table) ?? [];
     const rejected = Math.min(rows.length, rejectedRows.get(table)?.size ?? 0);
     if (rows.length || written.get(table))
-      tables[table] = { read: rows.length, imported: rows.length - rejected, rejected };
+      tables[table] = {
+        read: rows.length,
+        imported: rows.length - rejected,
+        rejected,
+        ...(created[table] ? { created: created[table] } : {}),
+      };
   }
   return tables;
 }
@@ -72,6 +81,8 @@ export interface ImportReport {
   /** Issue counts by severity and reason, most frequent first. */
   summary: Array<{ severity: Severity; reason: string; count: number }>;
   issues: ImportIssue[];
+  /** Organizations made up for ids the package points at but does not describe. */
+  placeholders: Placeholder[];
   fatal?: string;
 }
 

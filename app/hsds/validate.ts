@@ -22,6 +22,8 @@ export interface CleanRow {
   nested: boolean;
   /** A language row whose text names no language: kept as this note on its parent instead. */
   note?: string;
+  /** Made by the importer for rows pointing at an organization the package lacks. */
+  placeholder?: boolean;
 }
 
 type Report = (column: string | undefined, reason: string, value?: unknown) => void;
