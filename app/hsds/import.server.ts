@@ -19,7 +19,8 @@ import {
 import { resolvePackage } from './resolve.server';
 import { TABLE_ORDER, type TableName } from './tables';
 import { type CleanRow, foldLanguageNotes, validateTable } from './validate';
-import { writeTables } from './write-tables.server';
+import { pruneServices } from './sync.server';
+import { type WriteResult, writeTables } from './write-tables.server';
 
 export interface ImportOptions {
   /** Imported organizations start as 'pending' instead of 'verified'. */
@@ -27,7 +28,29 @@ export interface ImportOptions {
   /** Namespace for derived ids; defaults to the package's name. */
   source?: string;
   now?: Date;
+  /** Do everything, report it, and write nothing (the transaction is rolled back). */
+  dryRun?: boolean;
+  /** Mark services this source imported before but missing from the package inactive. */
+  prune?: boolean;
   onProgress?: (event: ProgressEvent) => void;
+}
+
+/** Thrown at the end of a dry run's transaction to roll it back. */
+class DryRunDone extends Error {}
+
+/** Each import (not a dry run) is one audit event, with its counts. */
+async function recordImportEvent(trx: Kysely<Database>, after: Record<string, unknown>): Promise<void> {
+  await trx
+    .insertInto('audit_event')
+    .values({
+      actor_id: null,
+      action: 'hsds.import',
+      entity_type: 'import',
+      entity_id: null,
+      before: null,
+      after: JSON.stringify(after),
+    })
+    .execute();
 }
 
 export type ProgressEvent =
@@ -82,11 +105,12 @@ export async function importHsds(
     throw new ImportError('the package holds no valid organizations or services', 'empty');
   }
 
-  let written: Map<TableName, number>;
+  let result: WriteResult | undefined;
   let placeholders: Placeholder[] = [];
   let created: Partial<Record<TableName, number>> = {};
+  let pruned = 0;
   try {
-    written = await db.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (trx) => {
       progress({ phase: 'resolve', message: 'resolving ids and references' });
       const mainLocations = attachOrganizationAddresses(validated);
       placeholders = await addPlaceholderOrganizations(trx, source, validated, log);
@@ -105,28 +129,41 @@ export async function importHsds(
       if (organizations.length === 0 && (resolved.get('service')?.length ?? 0) === 0) {
         throw new ImportError('no organization or service could be imported', 'empty');
       }
-      const counts = await writeTables(trx, resolved, sources, log, {
+      result = await writeTables(trx, resolved, sources, log, {
+        source,
         keepVerification,
         onRows: (table, done, total) => progress({ phase: 'write', table, done, total }),
       });
+      const services = (resolved.get('service') ?? []).map((service) => String(service.id));
+      if (options.prune) pruned = await pruneServices(trx, source, new Set(services));
       progress({ phase: 'search-text', message: 'refreshing search text' });
-      await refreshSearchText(
-        trx,
-        (resolved.get('service') ?? []).map((service) => String(service.id)),
-      );
-      return counts;
+      await refreshSearchText(trx, services);
+      await recordImportEvent(trx, {
+        source,
+        tables: tableCounts(normalized.tables, result.written, log, created),
+        sync: result.sync,
+        conflicts: result.conflicts.length,
+        placeholders: placeholders.length,
+        pruned,
+      });
+      // A dry run does everything (so its report is the real one) and then rolls it all back.
+      if (options.dryRun) throw new DryRunDone();
     });
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError(`database error, nothing was imported: ${(error as Error).message}`, 'database', {
-      cause: error,
-    });
+    if (!(error instanceof DryRunDone))
+      throw new ImportError(`database error, nothing was imported: ${(error as Error).message}`, 'database', {
+        cause: error,
+      });
   }
-  progress({ phase: 'analyze', message: 'updating planner statistics' });
-  await tidySearchPoints(db, written.get('service') ?? 0);
-  // What autovacuum would do, now (PGlite has none): planner statistics for the rows just
-  // written — the search's plans depend on them.
-  await sql`analyze`.execute(db);
+  const { written, sync, conflicts } = result!;
+  if (!options.dryRun) {
+    progress({ phase: 'analyze', message: 'updating planner statistics' });
+    await tidySearchPoints(db, (sync.service?.new ?? 0) + (sync.service?.updated ?? 0));
+    // What autovacuum would do, now (PGlite has none): planner statistics for the rows just
+    // written — the search's plans depend on them.
+    await sql`analyze`.execute(db);
+  }
 
   const tables = tableCounts(normalized.tables, written, log, created);
   progress({ phase: 'done', message: 'import finished' });
@@ -141,5 +178,9 @@ export async function importHsds(
     summary: log.summary(),
     issues: log.issues,
     placeholders,
+    dryRun: !!options.dryRun,
+    sync,
+    conflicts,
+    pruned: { service: pruned },
   };
 }

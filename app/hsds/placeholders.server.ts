@@ -130,7 +130,7 @@ export async function addPlaceholderOrganizations(
       column: 'id',
       sourceId,
       value: sourceId,
-      reason: `organization "${sourceId}" is not in the package; a placeholder was created for ${rows.length} row(s) pointing at it (pending review)`,
+      reason: `organization "${sourceId}" is not in the package; a placeholder organization was created for the rows pointing at it (pending review)`,
     });
   }
   return placeholders;

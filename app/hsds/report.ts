@@ -3,6 +3,8 @@
  * plus per-table counts. Serialisable as-is for `--report report.json`.
  */
 import type { Placeholder } from './placeholders.server';
+import type { SyncConflict } from './sync.server';
+import type { SyncCounts } from './write-tables.server';
 import { TABLE_ORDER, type TableName } from './tables';
 
 export type Severity = 'rejected' | 'repaired' | 'warning';
@@ -83,6 +85,14 @@ export interface ImportReport {
   issues: ImportIssue[];
   /** Organizations made up for ids the package points at but does not describe. */
   placeholders: Placeholder[];
+  /** True when nothing was written (`--dry-run`). */
+  dryRun: boolean;
+  /** Per table: rows new to Haven, updated, and unchanged since the last import (not sent). */
+  sync: Partial<Record<TableName, SyncCounts>>;
+  /** Fields edited in Haven since the last import that the package also changes: Haven's kept. */
+  conflicts: SyncConflict[];
+  /** Services of this source missing from the package, marked inactive (`--prune`). */
+  pruned: { service: number };
   fatal?: string;
 }
 
@@ -99,7 +109,11 @@ export class IssueLog {
     const counts = new Map<string, { severity: Severity; reason: string; count: number }>();
     for (const issue of this.issues) {
       // Group by the reason's wording without quoted values, so "unknown value "x"" groups together.
-      const reason = issue.reason.replace(/"[^"]*"/g, '…').replace(/\b[0-9a-f-]{36}\b/g, '…');
+      // Numbers too (line numbers, ZIPs), so a 100k-row problem list stays a few dozen kinds.
+      const reason = issue.reason
+        .replace(/"[^"]*"/g, '…')
+        .replace(/\b[0-9a-f-]{36}\b/g, '…')
+        .replace(/\d+/g, 'N');
       const key = `${issue.severity}|${issue.table}|${reason}`;
       const entry = counts.get(key) ?? {
         severity: issue.severity,

@@ -3,7 +3,9 @@
  * a row that would break a database constraint is rejected before it is sent (refusalReason),
  * a row the database still refuses is isolated by the writer (savepoints and bisection), and
  * rows that depend on a refused row lose that link (optional) or are rejected in turn
- * (required). Everything refused is reported with its source line and the reason.
+ * (required). Everything refused is reported with its source line and the reason. Rows that
+ * pass go through the sync (sync.server.ts): unchanged ones are not sent, edits made in Haven
+ * are kept.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
@@ -11,12 +13,27 @@ import type { IssueLog } from './report';
 import type { ResolvedTables, RowSources } from './resolve.server';
 import type { Row } from './row-fixes';
 import { refusalReason } from './row-schema';
+import { prepareSync, recordImported, type SyncConflict } from './sync.server';
 import { missingParentReason, TABLE_ORDER, TABLES, type TableName } from './tables';
 import { upsertRows, withDefaults, type WriteOptions } from './write.server';
 
 export interface WriteTablesOptions {
+  source: string;
   keepVerification: Set<string>;
   onRows?: (table: TableName, done: number, total: number) => void;
+}
+
+/** Per table, what the sync did with the rows that passed every check. */
+export interface SyncCounts {
+  new: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface WriteResult {
+  written: Map<TableName, number>;
+  sync: Partial<Record<TableName, SyncCounts>>;
+  conflicts: SyncConflict[];
 }
 
 /** Writes the tables and removes every refused row from `tables`; returns rows written per table. */
@@ -26,7 +43,9 @@ export async function writeTables(
   sources: RowSources,
   log: IssueLog,
   options: WriteTablesOptions,
-): Promise<Map<TableName, number>> {
+): Promise<WriteResult> {
+  const result: WriteResult = { written: new Map(), sync: {}, conflicts: [] };
+  const sourceIdOf = (table: TableName) => (id: string) => sources.get(`${table}|${id}`)?.sourceId;
   const refused = new Map<TableName, Set<string>>(TABLE_ORDER.map((table) => [table, new Set()]));
   const report = (
     table: TableName,
@@ -38,7 +57,6 @@ export async function writeTables(
     const source = sources.get(`${table}|${id}`) ?? { file: table, line: 0 };
     log.add({ ...source, table, severity, column, reason });
   };
-  const counts = new Map<TableName, number>();
   for (const table of TABLE_ORDER) {
     const kept: Row[] = [];
     for (const row of tables.get(table) ?? []) {
@@ -63,12 +81,23 @@ export async function writeTables(
         refused.get(table)!.add(id);
       },
     };
-    await upsertRows(trx, table, kept, writeOptions);
-    const written = kept.filter((row) => !refused.get(table)!.has(String(row.id)));
-    tables.set(table, written);
-    counts.set(table, written.length);
+    const prepared = await prepareSync(trx, table, kept, sourceIdOf(table), options.keepVerification);
+    await upsertRows(trx, table, prepared.write, writeOptions);
+    const isWritten = (row: Row) => !refused.get(table)!.has(String(row.id));
+    const written = prepared.write.filter(isWritten);
+    await recordImported(trx, options.source, table, prepared, written, sourceIdOf(table));
+    const stored = kept.filter(isWritten);
+    tables.set(table, stored);
+    result.written.set(table, stored.length);
+    if (kept.length)
+      result.sync[table] = {
+        new: written.length - prepared.updated,
+        updated: prepared.updated,
+        unchanged: prepared.unchanged,
+      };
+    result.conflicts.push(...prepared.conflicts);
   }
-  return counts;
+  return result;
 }
 
 /**
