@@ -333,6 +333,17 @@ export interface AuditEventTable {
   created_at: Timestamp;
 }
 
+/** Where an imported row came from, and its content as imported (migration 0071). */
+export interface ImportSourceRowTable {
+  table_name: string;
+  row_id: string;
+  source: string;
+  source_id: string;
+  content_hash: string;
+  imported_values: unknown;
+  imported_at: Generated<Timestamp>;
+}
+
 /** Derived, trigger-maintained: one row per public (service, location) pair (migration 0006). */
 export interface SearchPointTable {
   service_id: string;
@@ -375,6 +386,7 @@ export interface Database {
   suggestion: SuggestionTable;
   audit_event: AuditEventTable;
   search_point: SearchPointTable;
+  import_source_row: ImportSourceRowTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;

@@ -1,6 +1,6 @@
 /**
  * `npm run db:import -- <dir | .zip | .json | .ndjson> [--report report.json] [--pending]
- *   [--max-entry-mb N] [--max-total-mb N] [--max-ratio N]`
+ *   [--max-entry-mb N] [--max-total-mb N] [--max-ratio N] [--source NAME] [--prune] [--dry-run]`
  * Imports an HSDS package into the configured database (see app/hsds/import.server.ts) and
  * prints what was imported, repaired and rejected. Exits non-zero on a fatal error, in which
  * case nothing was written.
@@ -59,21 +59,35 @@ function progressPrinter() {
   };
 }
 
+const MAX_LINES = 40;
+
 function printSummary(report: ImportReport) {
   out(
-    `\nImported ${report.source} (${report.format}) in ${(report.durationMs / 1000).toFixed(1)} s${report.pending ? ' as pending' : ''}`,
+    `\n${report.dryRun ? 'Dry run (nothing written) of' : 'Imported'} ${report.source} (${report.format}) in ${(report.durationMs / 1000).toFixed(1)} s${report.pending ? ' as pending' : ''}`,
   );
   for (const [table, counts] of Object.entries(report.tables)) {
+    const sync = report.sync[table as keyof ImportReport['sync']];
     out(
-      `  ${table.padEnd(20)} read ${String(counts.read).padStart(6)}  imported ${String(counts.imported).padStart(6)}  rejected ${String(counts.rejected).padStart(5)}`,
+      `  ${table.padEnd(20)} read ${String(counts.read).padStart(7)}  imported ${String(counts.imported).padStart(7)}  rejected ${String(counts.rejected).padStart(6)}${counts.created ? `  created ${counts.created}` : ''}${sync ? `  (new ${sync.new}, updated ${sync.updated}, unchanged ${sync.unchanged})` : ''}`,
     );
   }
+  if (report.placeholders.length)
+    out(`\n${report.placeholders.length} placeholder organization(s) created, pending review`);
+  if (report.conflicts.length) {
+    out(`\n${report.conflicts.length} field(s) edited in Haven kept over the package's value:`);
+    for (const conflict of report.conflicts.slice(0, 10))
+      out(`  ${conflict.table} ${conflict.sourceId ?? conflict.id}.${conflict.column}`);
+    if (report.conflicts.length > 10) out(`  … ${report.conflicts.length - 10} more (see --report)`);
+  }
+  if (report.pruned.service)
+    out(`\n${report.pruned.service} service(s) missing from the package marked inactive`);
   for (const file of report.ignoredFiles) out(`  ignored ${file.file} (${file.rows} rows): ${file.reason}`);
   if (report.summary.length) {
     out('\nIssues:');
-    for (const entry of report.summary.slice(0, 40))
-      out(`  ${entry.severity.padEnd(8)} ${String(entry.count).padStart(5)} × ${entry.reason}`);
-    if (report.summary.length > 40) out(`  … ${report.summary.length - 40} more kinds (see --report)`);
+    for (const entry of report.summary.slice(0, MAX_LINES))
+      out(`  ${entry.severity.padEnd(8)} ${String(entry.count).padStart(7)} × ${entry.reason.slice(0, 160)}`);
+    if (report.summary.length > MAX_LINES)
+      out(`  … ${report.summary.length - MAX_LINES} more kinds (see --report)`);
   }
 }
 
@@ -103,6 +117,21 @@ const { values, positionals } = parseCli({
       type: 'string',
       value: 'N',
       help: `largest compression ratio of a zip entry (default ${DEFAULT_LIMITS.maxRatio})`,
+    },
+    source: {
+      type: 'string',
+      value: 'NAME',
+      help: "the source's name, for ids and sync records (default: the package's name)",
+    },
+    prune: {
+      type: 'boolean',
+      default: false,
+      help: 'mark services this source imported before but missing now as inactive (never deleted)',
+    },
+    'dry-run': {
+      type: 'boolean',
+      default: false,
+      help: 'print the full report and write nothing',
     },
   },
 });
@@ -134,6 +163,9 @@ try {
     const report = await importHsds(handle.db, input, {
       pending: values.pending,
       limits,
+      source: values.source,
+      prune: values.prune,
+      dryRun: values['dry-run'],
       onProgress: (event) => progress.update(event),
     });
     progress.stop();

@@ -15,11 +15,14 @@ const fail = (error: string): Cleaned => ({ ok: false, error });
 export function cleanText(raw: unknown): { value: string | null; repair?: string } {
   if (raw === null || raw === undefined) return { value: null };
   const original = typeof raw === 'string' ? raw : String(raw);
-  const unescaped = original.replace(/\\r\\n|\\n/g, '\n');
+  // PostgreSQL text cannot hold a NUL character.
+  const withoutNul = original.replace(/\0/g, '');
+  const unescaped = withoutNul.replace(/\\r\\n|\\n/g, '\n');
   const value = unescaped.trim();
   if (value === '') return { value: null };
   const repairs = [
-    unescaped !== original && 'literal "\\n" turned into a line break',
+    withoutNul !== original && 'NUL characters removed',
+    unescaped !== withoutNul && 'literal "\\n" turned into a line break',
     value.length !== unescaped.length && 'surrounding whitespace trimmed',
   ];
   const repair = repairs.filter(Boolean).join('; ');

@@ -16,6 +16,8 @@ const HAVEN_TAXONOMIES = new Set(['haven', 'haven-population', 'haven-cost'].map
 
 export interface EnrichOptions {
   pending: boolean;
+  /** Placeholder organizations (by final id): new ones start pending, for an admin to review. */
+  placeholders?: Set<string>;
   now: Date;
   /** Where each row came from, for the report (by final id). */
   sourceOf: (table: string, id: string) => { file: string; line: number; sourceId?: string };
@@ -46,7 +48,9 @@ export function enrich(tables: ResolvedTables, log: IssueLog, options: EnrichOpt
   // Organizations: imported ones count as verified (or pending with --pending) unless the
   // package says otherwise (Haven's own export carries verification_status).
   for (const org of rows('organization')) {
-    if (org.verification_status == null) org.verification_status = options.pending ? 'pending' : 'verified';
+    if (org.verification_status == null)
+      org.verification_status =
+        options.pending || options.placeholders?.has(String(org.id)) ? 'pending' : 'verified';
     if (org.verification_status === 'verified' && org.verified_at == null)
       org.verified_at = options.now.toISOString();
     if (org.is_sample == null) org.is_sample = false;

@@ -23,7 +23,11 @@ describeEachEngine('HSDS import lifecycle', (t) => {
     expect(
       await t.db.selectFrom('service').select(['id', 'version', 'updated_at']).orderBy('id').execute(),
     ).toEqual(versions);
-    expect(second.tables).toEqual(first.tables);
+    // Placeholder organizations are created once: the second import finds them in the database.
+    expect(second.tables).toEqual({
+      ...first.tables,
+      organization: { ...first.tables.organization, created: undefined },
+    });
   });
 
   it('rewrites search_point in its GiST index’s order after a large import (CLUSTER)', async () => {
@@ -38,7 +42,8 @@ describeEachEngine('HSDS import lifecycle', (t) => {
       ).rows[0];
     const before = await storage();
     expect(before?.clustered).toBe(true);
-    await importHsds(t.db, fixture('messy'));
+    // Under another source name, so its services are new (a re-import of unchanged rows writes nothing).
+    await importHsds(t.db, fixture('messy'), { source: 'messy-again' });
     const after = await storage();
     // CLUSTER writes the table anew: a new file, still marked for the next CLUSTER
     expect(after?.file).not.toBe(before?.file);
@@ -47,7 +52,13 @@ describeEachEngine('HSDS import lifecycle', (t) => {
 
   it('keeps an organization verified on re-import with --pending (verification is not the package’s to change)', async () => {
     await importHsds(t.db, fixture('messy'), { pending: true });
-    const statuses = await t.db.selectFrom('organization').select('verification_status').distinct().execute();
+    // (placeholders made up for missing organizations are pending: not the package's own)
+    const statuses = await t.db
+      .selectFrom('organization')
+      .select('verification_status')
+      .where('description', 'not like', 'Created by the import%')
+      .distinct()
+      .execute();
     expect(statuses).toEqual([{ verification_status: 'verified' }]);
   });
 

@@ -67,33 +67,32 @@ describeEachEngine('HSDS importer on a messy 1.x export', (t) => {
     expect(issuesAt(report, 'services.csv', 6)).toMatchObject([
       { severity: 'rejected', reason: 'duplicate id (first used on line 2); this row was skipped' },
     ]);
-    expect(report.tables.organization).toEqual({ read: 4, imported: 2, rejected: 2 });
+    expect(report.tables.organization).toEqual({ read: 4, imported: 2, rejected: 2, created: 2 });
   });
 
   it('keeps the first of two services with one id', async () => {
     expect((await service('svc-legal'))?.name).toBe('Immigration Clinic');
   });
 
-  it('rejects a service whose organization is not in the file, and what hangs off it', async () => {
-    expect(await service('svc-orphan')).toBeUndefined();
+  it('keeps a service whose organization is not in the file, under a placeholder pending review', async () => {
+    const orphan = await t.db
+      .selectFrom('service')
+      .innerJoin('organization', 'organization.id', 'service.organization_id')
+      .select(['organization.name', 'organization.verification_status'])
+      .where('service.id', '=', id('service', 'svc-orphan'))
+      .executeTakeFirstOrThrow();
+    expect(orphan).toEqual({
+      name: 'Organization org-missing (name not in the source)',
+      verification_status: 'pending',
+    });
     expect(issuesAt(report, 'services.csv', 4)).toMatchObject([
-      {
-        severity: 'rejected',
-        column: 'organization_id',
-        reason: expect.stringContaining('"org-missing", which is not in the package or the database'),
-      },
+      { severity: 'warning', column: 'id', sourceId: 'org-missing', table: 'organization' },
     ]);
-    expect(issuesAt(report, 'services_at_location.csv', 5)).toMatchObject([
-      { severity: 'rejected', column: 'service_id', reason: expect.stringContaining('which was rejected') },
-    ]);
-    expect(issuesAt(report, 'phones.csv', 4).map((i) => i.severity)).toEqual(['repaired', 'rejected']);
+    expect(issuesAt(report, 'services_at_location.csv', 5)).toEqual([]);
   });
 
-  it('drops a link to a missing organization where the link is optional', async () => {
-    expect((await location('loc-nowhere')).organization_id).toBeNull();
-    expect(issuesAt(report, 'locations.csv', 5, 'organization_id')).toMatchObject([
-      { severity: 'repaired', value: 'org-ghost' },
-    ]);
+  it('links a location to a placeholder for its missing organization', async () => {
+    expect((await location('loc-nowhere')).organization_id).toBe(id('organization', 'org-ghost'));
   });
 
   it('normalises enums and lists, and drops an unknown delivery mode', async () => {
@@ -293,7 +292,7 @@ describeEachEngine('HSDS importer on a messy 1.x export', (t) => {
       .orderBy('name')
       .execute();
     expect(languages).toEqual([
-      { name: 'Klingon', code: null },
+      { name: 'Elvish', code: null },
       { name: 'Spanish', code: 'es' },
     ]);
   });

@@ -10,11 +10,18 @@ import { enrich } from './enrich.server';
 import { normalizePackage } from './normalize';
 import type { RawPackage } from './raw-package';
 import { loadPackage, type PackageLimits } from './read-package.server';
-import { ImportError, type ImportReport, IssueLog } from './report';
+import { ImportError, type ImportReport, IssueLog, tableCounts } from './report';
+import { stableId } from './ids.server';
+import {
+  addPlaceholderOrganizations,
+  attachOrganizationAddresses,
+  type Placeholder,
+} from './placeholders.server';
 import { resolvePackage } from './resolve.server';
 import { TABLE_ORDER, type TableName } from './tables';
-import { type CleanRow, validateTable } from './validate';
-import { upsertRows } from './write.server';
+import { type CleanRow, foldLanguageNotes, validateTable } from './validate';
+import { pruneServices } from './sync.server';
+import { type WriteResult, writeTables } from './write-tables.server';
 
 export interface ImportOptions {
   /** Imported organizations start as 'pending' instead of 'verified'. */
@@ -22,9 +29,31 @@ export interface ImportOptions {
   /** Namespace for derived ids; defaults to the package's name. */
   source?: string;
   now?: Date;
+  /** Do everything, report it, and write nothing (the transaction is rolled back). */
+  dryRun?: boolean;
+  /** Mark services this source imported before but missing from the package inactive. */
+  prune?: boolean;
   onProgress?: (event: ProgressEvent) => void;
   /** Size limits for reading the package (defaults in read-package.server.ts). */
   limits?: Partial<PackageLimits>;
+}
+
+/** Thrown at the end of a dry run's transaction to roll it back. */
+class DryRunDone extends Error {}
+
+/** Each import (not a dry run) is one audit event, with its counts. */
+async function recordImportEvent(trx: Kysely<Database>, after: Record<string, unknown>): Promise<void> {
+  await trx
+    .insertInto('audit_event')
+    .values({
+      actor_id: null,
+      action: 'hsds.import',
+      entity_type: 'import',
+      entity_id: null,
+      before: null,
+      after: JSON.stringify(after),
+    })
+    .execute();
 }
 
 export type ProgressEvent =
@@ -74,14 +103,21 @@ export async function importHsds(
   const validated = new Map<TableName, Map<string, CleanRow>>();
   for (const table of TABLE_ORDER)
     validated.set(table, validateTable(table, normalized.tables.get(table) ?? [], log));
+  foldLanguageNotes(validated, log);
   if ((validated.get('organization')?.size ?? 0) === 0 && (validated.get('service')?.size ?? 0) === 0) {
     throw new ImportError('the package holds no valid organizations or services', 'empty');
   }
 
-  let written: Map<TableName, number>;
+  let result: WriteResult | undefined;
+  let placeholders: Placeholder[] = [];
+  let created: Partial<Record<TableName, number>> = {};
+  let pruned = 0;
   try {
-    written = await db.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (trx) => {
       progress({ phase: 'resolve', message: 'resolving ids and references' });
+      const mainLocations = attachOrganizationAddresses(validated);
+      placeholders = await addPlaceholderOrganizations(trx, source, validated, log);
+      created = { organization: placeholders.length, location: mainLocations };
       const { tables: resolved, sources } = await resolvePackage(trx, source, validated, log);
       const organizations = resolved.get('organization') ?? [];
       const keepVerification = new Set(
@@ -89,55 +125,50 @@ export async function importHsds(
       );
       enrich(resolved, log, {
         pending: !!options.pending,
+        placeholders: new Set(placeholders.map((p) => stableId(source, 'organization', p.sourceId))),
         now,
         sourceOf: (table, id) => sources.get(`${table}|${id}`) ?? { file: table, line: 0 },
       });
       if (organizations.length === 0 && (resolved.get('service')?.length ?? 0) === 0) {
         throw new ImportError('no organization or service could be imported', 'empty');
       }
-      const counts = new Map<TableName, number>();
-      for (const table of TABLE_ORDER) {
-        const rows = resolved.get(table) ?? [];
-        let done = 0;
-        await upsertRows(trx, table, rows, {
-          keepVerification,
-          onRows: (count) => {
-            done += count;
-            progress({ phase: 'write', table, done, total: rows.length });
-          },
-        });
-        counts.set(table, rows.length);
-      }
+      result = await writeTables(trx, resolved, sources, log, {
+        source,
+        keepVerification,
+        onRows: (table, done, total) => progress({ phase: 'write', table, done, total }),
+      });
+      const services = (resolved.get('service') ?? []).map((service) => String(service.id));
+      if (options.prune) pruned = await pruneServices(trx, source, new Set(services));
       progress({ phase: 'search-text', message: 'refreshing search text' });
-      await refreshSearchText(
-        trx,
-        (resolved.get('service') ?? []).map((service) => String(service.id)),
-      );
-      return counts;
+      await refreshSearchText(trx, services);
+      await recordImportEvent(trx, {
+        source,
+        tables: tableCounts(normalized.tables, result.written, log, created),
+        sync: result.sync,
+        conflicts: result.conflicts.length,
+        placeholders: placeholders.length,
+        pruned,
+      });
+      // A dry run does everything (so its report is the real one) and then rolls it all back.
+      if (options.dryRun) throw new DryRunDone();
     });
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError(`database error, nothing was imported: ${(error as Error).message}`, 'database', {
-      cause: error,
-    });
+    if (!(error instanceof DryRunDone))
+      throw new ImportError(`database error, nothing was imported: ${(error as Error).message}`, 'database', {
+        cause: error,
+      });
   }
-  progress({ phase: 'analyze', message: 'updating planner statistics' });
-  await tidySearchPoints(db, written.get('service') ?? 0);
-  // What autovacuum would do, now (PGlite has none): planner statistics for the rows just
-  // written — the search's plans depend on them.
-  await sql`analyze`.execute(db);
+  const { written, sync, conflicts } = result!;
+  if (!options.dryRun) {
+    progress({ phase: 'analyze', message: 'updating planner statistics' });
+    await tidySearchPoints(db, (sync.service?.new ?? 0) + (sync.service?.updated ?? 0));
+    // What autovacuum would do, now (PGlite has none): planner statistics for the rows just
+    // written — the search's plans depend on them.
+    await sql`analyze`.execute(db);
+  }
 
-  const tables: ImportReport['tables'] = {};
-  for (const table of TABLE_ORDER) {
-    const read = normalized.tables.get(table)?.length ?? 0;
-    const imported = written.get(table) ?? 0;
-    if (read || imported)
-      tables[table] = {
-        read,
-        imported,
-        rejected: log.issues.filter((i) => i.table === table && i.severity === 'rejected').length,
-      };
-  }
+  const tables = tableCounts(normalized.tables, written, log, created);
   progress({ phase: 'done', message: 'import finished' });
   return {
     source,
@@ -149,5 +180,10 @@ export async function importHsds(
     ignoredFiles: normalized.ignoredFiles,
     summary: log.summary(),
     issues: log.issues,
+    placeholders,
+    dryRun: !!options.dryRun,
+    sync,
+    conflicts,
+    pruned: { service: pruned },
   };
 }

@@ -5,6 +5,7 @@
  * payments_accepted → text on the service, and so on. Files Haven does not store are listed.
  */
 import { havenTermId } from './ids.server';
+import { mainLocationId } from './placeholders.server';
 import type { RawPackage, RawRow } from './raw-package';
 import { populationsFor } from './category-map';
 import type { TableName } from './tables';
@@ -210,6 +211,10 @@ function convertLegacy(key: string, row: RawRow): Array<{ table: TableName; row:
     case 'postal_address':
     case 'postal_addresses': {
       if (!text(v.address_type)) v.address_type = key.startsWith('postal') ? 'postal' : 'physical';
+      // 1.x postal addresses may belong to an organization rather than a location: they go to
+      // the organization's main location (placeholders.server.ts).
+      const organization = text(take('organization_id'));
+      if (organization && !text(v.location_id)) v.location_id = mainLocationId(organization);
       const extra = [take('address_3'), take('address_4')].map(text).filter(Boolean);
       if (extra.length) v.address_2 = [text(v.address_2), ...extra].filter(Boolean).join(', ');
       break;

@@ -2,7 +2,10 @@
  * The import report: every rejected or repaired row with file, line, column and reason,
  * plus per-table counts. Serialisable as-is for `--report report.json`.
  */
-import type { TableName } from './tables';
+import type { Placeholder } from './placeholders.server';
+import type { SyncConflict } from './sync.server';
+import type { SyncCounts } from './write-tables.server';
+import { TABLE_ORDER, type TableName } from './tables';
 
 export type Severity = 'rejected' | 'repaired' | 'warning';
 
@@ -26,10 +29,46 @@ export interface ImportIssue extends SourceRef {
   value?: string;
 }
 
+/**
+ * Per table: rows read from the package, and what became of each — `imported` (as a row, as
+ * several rows when free text named several languages, or as a note on its parent) or
+ * `rejected`. imported + rejected = read.
+ */
 export interface TableCounts {
   read: number;
   imported: number;
   rejected: number;
+  /** Rows the importer made that the package did not hold (placeholders, main locations). */
+  created?: number;
+}
+
+/** Counts per table: a source row with any rejection issue is rejected, every other one imported. */
+export function tableCounts(
+  read: Map<TableName, unknown[]>,
+  written: Map<TableName, number>,
+  log: IssueLog,
+  created: Partial<Record<TableName, number>> = {},
+): Partial<Record<TableName, TableCounts>> {
+  const rejectedRows = new Map<string, Set<string>>();
+  for (const issue of log.issues) {
+    if (issue.severity !== 'rejected') continue;
+    const rows = rejectedRows.get(issue.table) ?? new Set<string>();
+    rows.add(`${issue.file}|${issue.line}|${issue.path ?? ''}`);
+    rejectedRows.set(issue.table, rows);
+  }
+  const tables: Partial<Record<TableName, TableCounts>> = {};
+  for (const table of TABLE_ORDER) {
+    const rows = read.get(table) ?? [];
+    const rejected = Math.min(rows.length, rejectedRows.get(table)?.size ?? 0);
+    if (rows.length || written.get(table))
+      tables[table] = {
+        read: rows.length,
+        imported: rows.length - rejected,
+        rejected,
+        ...(created[table] ? { created: created[table] } : {}),
+      };
+  }
+  return tables;
 }
 
 export interface ImportReport {
@@ -44,6 +83,16 @@ export interface ImportReport {
   /** Issue counts by severity and reason, most frequent first. */
   summary: Array<{ severity: Severity; reason: string; count: number }>;
   issues: ImportIssue[];
+  /** Organizations made up for ids the package points at but does not describe. */
+  placeholders: Placeholder[];
+  /** True when nothing was written (`--dry-run`). */
+  dryRun: boolean;
+  /** Per table: rows new to Haven, updated, and unchanged since the last import (not sent). */
+  sync: Partial<Record<TableName, SyncCounts>>;
+  /** Fields edited in Haven since the last import that the package also changes: Haven's kept. */
+  conflicts: SyncConflict[];
+  /** Services of this source missing from the package, marked inactive (`--prune`). */
+  pruned: { service: number };
   fatal?: string;
 }
 
@@ -60,7 +109,11 @@ export class IssueLog {
     const counts = new Map<string, { severity: Severity; reason: string; count: number }>();
     for (const issue of this.issues) {
       // Group by the reason's wording without quoted values, so "unknown value "x"" groups together.
-      const reason = issue.reason.replace(/"[^"]*"/g, '…').replace(/\b[0-9a-f-]{36}\b/g, '…');
+      // Numbers too (line numbers, ZIPs), so a 100k-row problem list stays a few dozen kinds.
+      const reason = issue.reason
+        .replace(/"[^"]*"/g, '…')
+        .replace(/\b[0-9a-f-]{36}\b/g, '…')
+        .replace(/\d+/g, 'N');
       const key = `${issue.severity}|${issue.table}|${reason}`;
       const entry = counts.get(key) ?? {
         severity: issue.severity,

@@ -10,7 +10,7 @@ import type { Database } from '../../db/types';
 import { stableId } from './ids.server';
 import type { IssueLog } from './report';
 import type { Row } from './row-fixes';
-import { NEEDS_A_PARENT, TABLE_ORDER, TABLES, type TableName } from './tables';
+import { missingParentReason, TABLE_ORDER, TABLES, type TableName } from './tables';
 import type { CleanRow } from './validate';
 
 export type ResolvedTables = Map<TableName, Row[]>;
@@ -123,10 +123,7 @@ export async function resolvePackage(
         }
         if (reason) break;
       }
-      const parents = NEEDS_A_PARENT[table];
-      if (!reason && parents && parents.every((column) => data[column] == null)) {
-        reason = `no valid ${parents.map((c) => c.replace(/_id$/, '')).join('/')} to belong to`;
-      }
+      reason ??= missingParentReason(table, data) ?? undefined;
       if (reason) {
         log.add({
           ...base,

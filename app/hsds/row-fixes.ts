@@ -1,7 +1,7 @@
 /**
  * Table-specific repairs that need more than one cell: coordinate pairs, countries and
- * states, phone numbers in quotes, language names vs codes, free-text opening hours,
- * coverage areas. Each repair is reported through `note`.
+ * states, phone numbers in quotes, free-text opening hours, coverage areas (language names
+ * and free text: languages.ts). Each repair is reported through `note`.
  */
 import { normalizeState } from '../geo/us-states';
 import type { TableName } from './tables';
@@ -21,83 +21,6 @@ const COUNTRY_NAMES: Record<string, string> = {
   mexico: 'MX',
   canada: 'CA',
 };
-
-const LANGUAGE_CODES = [
-  'en',
-  'es',
-  'fr',
-  'de',
-  'it',
-  'pt',
-  'ru',
-  'uk',
-  'pl',
-  'ro',
-  'ar',
-  'fa',
-  'ur',
-  'hi',
-  'bn',
-  'pa',
-  'ne',
-  'zh',
-  'ja',
-  'ko',
-  'vi',
-  'th',
-  'km',
-  'lo',
-  'my',
-  'tl',
-  'id',
-  'ms',
-  'sw',
-  'am',
-  'ti',
-  'so',
-  'ha',
-  'yo',
-  'ht',
-  'he',
-  'tr',
-  'el',
-  'sq',
-  'hy',
-  'ka',
-  'sk',
-  'cs',
-  'hu',
-  'sr',
-  'hr',
-  'bs',
-  'ps',
-  'uz',
-  'mn',
-  'asl',
-  'nv',
-  'sm',
-  'to',
-] as const;
-const displayNames = new Intl.DisplayNames(['en'], { type: 'language' });
-const CODE_BY_NAME = new Map<string, string>(
-  LANGUAGE_CODES.map((code) => [displayNames.of(code)!.toLowerCase(), code]),
-);
-CODE_BY_NAME.set('mandarin', 'zh')
-  .set('cantonese', 'zh')
-  .set('tagalog', 'tl')
-  .set('farsi', 'fa')
-  .set('american sign language', 'asl');
-const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-
-/** A language's display name for a code (e.g. 'es' → 'Spanish'); null if unknown. */
-export function languageName(code: string): string | null {
-  try {
-    const name = displayNames.of(code);
-    return name && name !== code ? name : null;
-  } catch {
-    return null;
-  }
-}
 
 const isTimeError = (errors: CellErrors, column: string) => errors.has(column);
 
@@ -137,29 +60,6 @@ export function fixRow(table: TableName, row: Row, errors: CellErrors, note: Not
         row.number = number.slice(1, -1).trim();
         note('number', 'quotes around the phone number removed', number);
       }
-      break;
-    }
-    case 'language': {
-      const code = typeof row.code === 'string' ? row.code : null;
-      const name = typeof row.name === 'string' ? row.name : null;
-      if (code && !LANGUAGE_CODE.test(code)) {
-        const fromName =
-          CODE_BY_NAME.get(code.toLowerCase()) ??
-          (LANGUAGE_CODE.test(code.toLowerCase()) ? code.toLowerCase() : null);
-        row.code = fromName;
-        if (!name) row.name = code;
-        note(
-          'code',
-          fromName
-            ? `language code "${code}" read as ${fromName}`
-            : `"${code}" is not a language code; kept as the name`,
-        );
-      }
-      if (!row.code && typeof row.name === 'string') {
-        const fromName = CODE_BY_NAME.get(row.name.toLowerCase());
-        if (fromName) row.code = fromName;
-      }
-      if (!row.name && typeof row.code === 'string') row.name = languageName(row.code);
       break;
     }
     case 'schedule': {

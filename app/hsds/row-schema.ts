@@ -1,9 +1,14 @@
 /**
- * zod schemas for cleaned rows, built from the table descriptions in tables.ts: the last
- * check before a row may be written (types, ranges, enums, required fields).
+ * zod schemas for cleaned rows, built from the table descriptions in tables.ts, plus the
+ * database's multi-column CHECK constraints (ROW_CHECKS): together every constraint a row must
+ * hold before it may be sent to the database (types, ranges, enums, required fields, pairs).
  */
 import { z } from 'zod';
-import { type ColumnSpec, TABLES, type TableName } from './tables';
+import { type ColumnSpec, ROW_CHECKS, TABLES, type TableName } from './tables';
+
+/** PostgreSQL `integer`. */
+const INT_MIN = -2_147_483_648;
+const INT_MAX = 2_147_483_647;
 
 const TIME = /^(([01]\d|2[0-3]):[0-5]\d:[0-5]\d|24:00:00)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -13,8 +18,10 @@ function columnSchema(spec: ColumnSpec): z.ZodType {
     case 'int':
     case 'number': {
       let schema = spec.kind === 'int' ? z.number().int() : z.number();
-      if (spec.min !== undefined) schema = schema.min(spec.min, `must be at least ${spec.min}`);
-      if (spec.max !== undefined) schema = schema.max(spec.max, `must be at most ${spec.max}`);
+      const min = spec.min ?? (spec.kind === 'int' ? INT_MIN : undefined);
+      const max = spec.max ?? (spec.kind === 'int' ? INT_MAX : undefined);
+      if (min !== undefined) schema = schema.min(min, `must be at least ${min}`);
+      if (max !== undefined) schema = schema.max(max, `must be at most ${max}`);
       return schema;
     }
     case 'bool':
@@ -53,4 +60,24 @@ export function rowSchema(table: TableName): z.ZodObject {
     cache.set(table, schema);
   }
   return schema;
+}
+
+/** The multi-column checks a row breaks (source rows: without the importer's `final` ones). */
+export function failedRowChecks(table: TableName, row: Record<string, unknown>, final = false): string[] {
+  return (ROW_CHECKS[table] ?? [])
+    .filter((check) => (final || !check.final) && !check.holds(row))
+    .map((check) => check.message);
+}
+
+/**
+ * Why a row about to be written would be refused by the database (column and row checks), or
+ * null. The last guard before the write, so a bad row is reported, never sent.
+ */
+export function refusalReason(table: TableName, row: Record<string, unknown>): string | null {
+  const result = rowSchema(table).safeParse(row);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.') || 'row'} ${issue.message}`);
+  problems.push(...failedRowChecks(table, row, true));
+  return problems.length ? problems.join('; ') : null;
 }

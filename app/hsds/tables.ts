@@ -162,7 +162,8 @@ export const TABLES: Record<TableName, { file: string; columns: Record<string, C
   },
   language: {
     file: 'languages',
-    columns: { id, service_id: ref('service'), location_id: ref('location'), phone_id: ref('phone'), name: text, code: text, note: text },
+    columns: { id, service_id: ref('service'), location_id: ref('location'), phone_id: ref('phone'), name: text,
+      code: { kind: 'text', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' }, note: text },
   },
   accessibility: {
     file: 'accessibility',
@@ -230,3 +231,103 @@ export const NEEDS_A_PARENT: Partial<Record<TableName, string[]>> = {
 };
 
 export const columnNames = (table: TableName) => Object.keys(TABLES[table].columns);
+
+/** Why a row of a NEEDS_A_PARENT table has none of its parents left, or null. */
+export function missingParentReason(table: TableName, row: Record<string, unknown>): string | null {
+  const parents = NEEDS_A_PARENT[table];
+  if (!parents || parents.some((column) => row[column] != null)) return null;
+  return `no valid ${parents.map((c) => c.replace(/_id$/, '')).join('/')} to belong to`;
+}
+
+/**
+ * The database's CHECK constraints that span several columns (db/migrations), by their
+ * PostgreSQL names, as predicates on a row about to be written. Column constraints (ranges,
+ * enums, patterns, required text) are the column specs above. A test compares both lists with
+ * the constraints the migrated database really has, so a new constraint cannot be forgotten.
+ * `final` checks hold for rows the importer itself completes (public points, verification), so
+ * they are asserted just before the write instead of on the source row.
+ */
+export interface RowCheck {
+  constraint: string;
+  message: string;
+  holds: (row: Record<string, unknown>) => boolean;
+  final?: boolean;
+}
+
+const bothOrNeither = (row: Record<string, unknown>, a: string, b: string) =>
+  (row[a] == null) === (row[b] == null);
+
+export const ROW_CHECKS: Partial<Record<TableName, RowCheck[]>> = {
+  organization: [
+    {
+      constraint: 'organization_check',
+      message: 'a verified organization needs verified_at',
+      holds: (row) => row.verification_status !== 'verified' || row.verified_at != null,
+      final: true,
+    },
+  ],
+  service: [
+    {
+      constraint: 'service_check',
+      message: 'minimum_age is above maximum_age',
+      holds: (row) =>
+        row.minimum_age == null ||
+        row.maximum_age == null ||
+        Number(row.minimum_age) <= Number(row.maximum_age),
+    },
+  ],
+  location: [
+    {
+      constraint: 'location_check',
+      message: 'latitude and longitude must be given together',
+      holds: (row) => bothOrNeither(row, 'latitude', 'longitude'),
+    },
+    {
+      constraint: 'location_check1',
+      message: 'public_latitude and public_longitude must be given together',
+      holds: (row) => bothOrNeither(row, 'public_latitude', 'public_longitude'),
+    },
+    {
+      constraint: 'location_check2',
+      message: 'a location that is not confidential must show its exact point publicly',
+      holds: (row) =>
+        row.is_confidential === true ||
+        ((row.public_latitude ?? null) === (row.latitude ?? null) &&
+          (row.public_longitude ?? null) === (row.longitude ?? null)),
+      final: true,
+    },
+  ],
+  schedule: [
+    {
+      constraint: 'schedule_check',
+      message: 'schedule needs a service, location or service_at_location',
+      holds: (row) => row.service_id != null || row.location_id != null || row.service_at_location_id != null,
+    },
+    {
+      constraint: 'schedule_check1',
+      message: 'opens_at and closes_at must be given together',
+      holds: (row) => bothOrNeither(row, 'opens_at', 'closes_at'),
+    },
+  ],
+  language: [
+    {
+      constraint: 'language_check',
+      message: 'language needs a name or a code',
+      holds: (row) => row.name != null || row.code != null,
+    },
+  ],
+  service_area: [
+    {
+      constraint: 'service_area_check',
+      message: 'a radius coverage needs coverage_radius_km, coverage_latitude and coverage_longitude',
+      holds: (row) =>
+        row.coverage !== 'radius' ||
+        (row.coverage_radius_km != null && row.coverage_latitude != null && row.coverage_longitude != null),
+    },
+    {
+      constraint: 'service_area_check1',
+      message: 'a states coverage needs coverage_states',
+      holds: (row) => row.coverage !== 'states' || row.coverage_states != null,
+    },
+  ],
+};

@@ -10,7 +10,8 @@ import { contentKey } from './ids.server';
 import type { RawRow } from './raw-package';
 import type { IssueLog } from './report';
 import { type CellErrors, fixCoordinates, fixRow, type Row } from './row-fixes';
-import { rowSchema } from './row-schema';
+import { interpretLanguageRow } from './languages';
+import { failedRowChecks, rowSchema } from './row-schema';
 import { TABLES, type TableName } from './tables';
 
 export interface CleanRow {
@@ -20,7 +21,13 @@ export interface CleanRow {
   data: Row;
   ref: RawRow['ref'];
   nested: boolean;
+  /** A language row whose text names no language: kept as this note on its parent instead. */
+  note?: string;
+  /** Made by the importer for rows pointing at an organization the package lacks. */
+  placeholder?: boolean;
 }
+
+type Report = (column: string | undefined, reason: string, value?: unknown) => void;
 
 const show = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
 
@@ -32,7 +39,7 @@ export function validateTable(table: TableName, rows: RawRow[], log: IssueLog): 
   for (const raw of rows) {
     const rawId = show(raw.values.id)?.trim() ?? '';
     const base = { ...raw.ref, table, sourceId: rawId || undefined };
-    const note = (column: string, reason: string, value?: unknown) =>
+    const note = (column: string | undefined, reason: string, value?: unknown) =>
       log.add({ ...base, severity: 'repaired', column, reason, value: show(value) });
     const reject = (column: string | undefined, reason: string, value?: unknown) =>
       log.add({ ...base, severity: 'rejected', column, reason, value: show(value) });
@@ -89,9 +96,35 @@ export function validateTable(table: TableName, rows: RawRow[], log: IssueLog): 
     }
     if (rejected) continue;
 
+    if (table !== 'language') {
+      accept(data, rawId, raw, reject, note);
+      continue;
+    }
+    const outcome = interpretLanguageRow(data);
+    for (const repair of outcome.repairs) note(repair.column, repair.reason, repair.value);
+    if (outcome.note !== undefined) {
+      const sourceId = rawId || `#row:${contentKey(data)}`;
+      accepted.set(sourceId, {
+        table,
+        sourceId,
+        data,
+        ref: raw.ref,
+        nested: !!raw.nested,
+        note: outcome.note,
+      });
+      continue;
+    }
+    outcome.rows.forEach((row, index) =>
+      accept(row, rawId && index > 0 ? `${rawId}#${String(row.code)}` : rawId, raw, reject, note),
+    );
+  }
+  return accepted;
+
+  function accept(data: Row, rawId: string, raw: RawRow, reject: Report, note: Report): void {
     // zod: ranges, enums, required fields. Optional offenders are dropped, then checked again.
     let result = rowSchema(table).safeParse(data);
     if (!result.success) {
+      let rejected = false;
       for (const issue of result.error.issues) {
         const column = String(issue.path[0] ?? '');
         if (spec[column]?.required || !column) {
@@ -103,16 +136,21 @@ export function validateTable(table: TableName, rows: RawRow[], log: IssueLog): 
           data[column] = null;
         }
       }
-      if (rejected) continue;
+      if (rejected) return;
       result = rowSchema(table).safeParse(data);
       if (!result.success) {
         reject(undefined, result.error.issues.map((issue) => issue.message).join('; '));
-        continue;
+        return;
       }
     }
     if (table === 'location') {
       fixCoordinates(data, note);
       fixCoordinates(data, note, 'public_latitude', 'public_longitude');
+    }
+    const broken = failedRowChecks(table, data);
+    if (broken.length) {
+      reject(undefined, broken.join('; '));
+      return;
     }
 
     let sourceId = rawId;
@@ -142,5 +180,46 @@ export function validateTable(table: TableName, rows: RawRow[], log: IssueLog): 
       );
     }
   }
-  return accepted;
+}
+
+/** Where a language row's note goes on each kind of parent, first parent found wins. */
+const NOTE_TARGETS: Array<{ column: string; table: TableName; field: string }> = [
+  { column: 'service_id', table: 'service', field: 'interpretation_services' },
+  { column: 'phone_id', table: 'phone', field: 'description' },
+  { column: 'location_id', table: 'location', field: 'description' },
+];
+
+/**
+ * Language rows whose text names no language ("other languages available upon request") are
+ * kept as text on their parent in the package; without one there, they are rejected.
+ */
+export function foldLanguageNotes(validated: Map<TableName, Map<string, CleanRow>>, log: IssueLog): void {
+  const languages = validated.get('language');
+  for (const [sourceId, row] of languages ?? []) {
+    if (row.note === undefined) continue;
+    languages!.delete(sourceId);
+    const base = { ...row.ref, table: 'language', sourceId: sourceId.startsWith('#') ? undefined : sourceId };
+    const target = NOTE_TARGETS.find(
+      ({ column, table }) => row.data[column] != null && validated.get(table)?.has(String(row.data[column])),
+    );
+    if (!target) {
+      log.add({
+        ...base,
+        severity: 'rejected',
+        reason:
+          'names no language, and its service, phone or location is not in the package to keep it as a note',
+        value: row.note,
+      });
+      continue;
+    }
+    const parent = validated.get(target.table)!.get(String(row.data[target.column]))!.data;
+    const current = typeof parent[target.field] === 'string' ? String(parent[target.field]) : '';
+    if (!current.includes(row.note)) parent[target.field] = [current, row.note].filter(Boolean).join('\n');
+    log.add({
+      ...base,
+      severity: 'repaired',
+      reason: `names no language; kept as a note in ${target.table}.${target.field}`,
+      value: row.note,
+    });
+  }
 }

@@ -3,6 +3,11 @@
  * A row whose content is unchanged is not touched at all (the update's WHERE compares every
  * column with IS DISTINCT FROM), so re-importing a package changes nothing — not even
  * updated_at or the optimistic-concurrency version.
+ *
+ * Each batch runs under a savepoint. If the database refuses a batch for its data (SQLSTATE
+ * class 22 or 23), the batch is rolled back to the savepoint and split in halves until the
+ * refused rows are alone; those are handed to `onRefused` with the database's reason and the
+ * rest is written. Any other error (connection, syntax) still aborts the whole import.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
@@ -37,6 +42,22 @@ export interface WriteOptions {
   /** Organizations whose verification the package did not state: an update keeps the current one. */
   keepVerification?: Set<string>;
   onRows?: (count: number) => void;
+  /** A row the database refused (by id), with its message; without it a refusal throws. */
+  onRefused?: (id: string, reason: string) => void;
+}
+
+/** The row as it will be stored: missing values take the column's default. */
+export function withDefaults(table: TableName, row: Row): Row {
+  const defaults = DEFAULTS[table] ?? {};
+  return Object.fromEntries(
+    columnNames(table).map((column) => [column, row[column] ?? defaults[column] ?? null]),
+  );
+}
+
+/** A data error (22xxx) or an integrity violation (23xxx): the row, not the import, is at fault. */
+function isRowError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^2[23]/.test(code);
 }
 
 export async function upsertRows(
@@ -47,10 +68,7 @@ export async function upsertRows(
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = columnNames(table);
-  const defaults = DEFAULTS[table] ?? {};
-  const values = rows.map((row) =>
-    Object.fromEntries(columns.map((column) => [column, row[column] ?? defaults[column] ?? null])),
-  );
+  const values = rows.map((row) => withDefaults(table, row));
   if (table === 'organization' && options.keepVerification?.size) {
     const keep = options.keepVerification;
     const stated = values.filter((row) => !keep.has(String(row.id)));
@@ -82,9 +100,8 @@ async function writeBatches(
   const db = trx as unknown as Kysely<UntypedDatabase>;
   const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   const update = updatable.filter((column) => column !== 'id');
-  for (let start = 0; start < values.length; start += size) {
-    const batch = values.slice(start, start + size);
-    await db
+  const insert = (batch: Row[]) =>
+    db
       .insertInto(table)
       .values(batch)
       .onConflict((conflict) =>
@@ -104,6 +121,31 @@ async function writeBatches(
           ),
       )
       .execute();
+  const write = async (batch: Row[]): Promise<void> => {
+    if (!options.onRefused) {
+      await insert(batch);
+      return;
+    }
+    await sql`savepoint import_batch`.execute(trx);
+    try {
+      await insert(batch);
+      await sql`release savepoint import_batch`.execute(trx);
+    } catch (error) {
+      await sql`rollback to savepoint import_batch`.execute(trx);
+      await sql`release savepoint import_batch`.execute(trx);
+      if (!isRowError(error)) throw error;
+      if (batch.length === 1) {
+        options.onRefused(String(batch[0]!.id), (error as Error).message);
+        return;
+      }
+      const half = Math.ceil(batch.length / 2);
+      await write(batch.slice(0, half));
+      await write(batch.slice(half));
+    }
+  };
+  for (let start = 0; start < values.length; start += size) {
+    const batch = values.slice(start, start + size);
+    await write(batch);
     options.onRows?.(batch.length);
   }
 }
