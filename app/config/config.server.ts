@@ -44,6 +44,32 @@ export const configSchema = z.object({
   HOTLINE_PHONE: z.string().min(1).default('1-888-373-7888'),
   HOTLINE_TEXT: z.string().min(1).default('233733'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // Staff side (issue 11): links in mail, the mail relay, session lifetimes.
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .url('must be a URL such as smtp://user:pass@mail.example.org:587 or smtps://…')
+      .refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(
+    emptyAsUndefined,
+    z.string().email('must be an email address such as haven@example.org').optional(),
+  ),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1)
+    .max(24 * 30)
+    .default(12),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -100,7 +100,12 @@ export function createHttpApp(options: HttpAppOptions) {
     createRequestHandler({
       build,
       mode: config.NODE_ENV,
-      getLoadContext: (_req, res) => ({ db, config, cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (req, res) => ({
+        db,
+        config,
+        cspNonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? '',
+      }),
     }),
   );
 
