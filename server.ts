@@ -10,6 +10,7 @@ import type { ServerBuild } from '@remix-run/node';
 import { ConfigError, loadConfig } from './app/config/config.server';
 import { createHttpApp, startHttpServer } from './app/http/app.server';
 import { createLogger, errorFields } from './app/http/logger.server';
+import { startMailSender } from './app/mail/sender.server';
 import { createDatabase } from './db/index';
 import { migrateToLatest } from './db/migrate';
 
@@ -48,6 +49,7 @@ async function main() {
   const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
   const app = createHttpApp({ config, db: handle.db, build, logger });
   const { port, stop } = await startHttpServer(app, config.PORT);
+  const mail = startMailSender(handle.db, config, logger);
   logger.info(`Haven is listening on http://localhost:${port}`, { engine: handle.engine });
 
   let stopping = false;
@@ -57,6 +59,7 @@ async function main() {
     logger.info('shutting down', { signal });
     try {
       await stop();
+      await mail.stop();
       await handle.close();
       process.exit(0);
     } catch (error) {
