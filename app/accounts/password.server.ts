@@ -63,3 +63,20 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
     return false;
   }
 }
+
+export type PasswordProblem =
+  'passwordShort' | 'passwordLong' | 'passwordBlank' | 'passwordCommon' | 'passwordWeak';
+
+/** Why the schema refuses a password, as a message key forms translate; null when accepted. */
+export function passwordProblem(password: string): PasswordProblem | null {
+  const result = passwordSchema.safeParse(password);
+  if (result.success) return null;
+  const issue = result.error.issues[0]!;
+  if (issue.code === 'too_small') return 'passwordShort';
+  if (issue.code === 'too_big') return 'passwordLong';
+  const reason =
+    issue.code === 'custom' ? (issue.params as { reason?: string } | undefined)?.reason : undefined;
+  if (reason === 'blank') return 'passwordBlank';
+  if (reason === 'common') return 'passwordCommon';
+  return 'passwordWeak';
+}

@@ -36,3 +36,14 @@ describe('passwordSchema (ASVS 5.0 V6.2, issue 9 point 17)', () => {
     expect(passwordSchema.parse('  violet ferry mountain 2026  ')).toBe('  violet ferry mountain 2026  ');
   });
 });
+
+describe('passwordProblem', () => {
+  it('names the reason as a message key forms translate', async () => {
+    const { passwordProblem } = await import('./password.server');
+    expect(passwordProblem('short')).toBe('passwordShort');
+    expect(passwordProblem(' '.repeat(13))).toBe('passwordBlank');
+    expect(passwordProblem('qwerty123456')).toBe('passwordCommon');
+    expect(passwordProblem('Password1234!')).toBe('passwordWeak');
+    expect(passwordProblem('violet ferry mountain 2026')).toBeNull();
+  });
+});

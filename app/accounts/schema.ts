@@ -22,3 +22,54 @@ export function fieldErrors<K extends string>(
   }
   return errors;
 }
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => (value === '' ? undefined : value))
+    .optional();
+
+/** `/join`: an organization asks to be listed (the password is checked on the server). */
+export const joinFieldsSchema = z.object({
+  organizationName: text(200),
+  website: z
+    .string()
+    .trim()
+    .max(500)
+    .transform((value) => (value === '' ? undefined : value))
+    .pipe(z.string().url().startsWith('http').optional()),
+  ein: optionalText(12).pipe(
+    z
+      .string()
+      .regex(/^\d{2}-?\d{7}$/)
+      .optional(),
+  ),
+  contactName: text(120),
+  email: emailSchema,
+  phone: z
+    .string()
+    .trim()
+    .min(7)
+    .max(40)
+    .regex(/^[+(\d][\d\s().-]{5,}$/),
+  categories: z.array(z.string()).max(20).default([]),
+  serviceArea: text(300),
+  statement: text(2000),
+  password: z.string(),
+});
+
+export const JOIN_FIELD_MESSAGES = {
+  organizationName: 'fieldOrganizationName',
+  website: 'fieldWebsite',
+  ein: 'fieldEin',
+  contactName: 'fieldContactName',
+  email: 'fieldEmail',
+  phone: 'fieldPhone',
+  categories: 'fieldCategories',
+  serviceArea: 'fieldServiceArea',
+  statement: 'fieldStatement',
+  password: 'fieldPassword',
+} as const;

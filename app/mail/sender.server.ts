@@ -27,13 +27,20 @@ export interface MailTransport {
   send(message: MailMessage): Promise<void>;
 }
 
-/** True when this deployment can send mail (a relay is set, or it is not production). */
+/** True when this deployment can send mail (a relay and its links are set, or not production). */
 export function mailAvailable(config: Config): boolean {
-  return Boolean(config.SMTP_URL && config.MAIL_FROM) || config.NODE_ENV !== 'production';
+  return (
+    Boolean(config.SMTP_URL && config.MAIL_FROM && config.PUBLIC_URL) || config.NODE_ENV !== 'production'
+  );
 }
 
 export const MAIL_UNAVAILABLE =
-  'This feature sends email, and no mail relay is configured: set SMTP_URL and MAIL_FROM.';
+  'This feature sends email, and mail is not configured: set SMTP_URL, MAIL_FROM and PUBLIC_URL.';
+
+/** The origin links in mail point at: PUBLIC_URL, else (development only) this request's. */
+export function linkBase(config: Config, request: Request): string {
+  return (config.PUBLIC_URL ?? new URL(request.url).origin).replace(/\/$/, '');
+}
 
 /** Call before an action that sends mail: a 503 with a clear message when mail cannot go out. */
 export function requireMail(config: Config): void {
