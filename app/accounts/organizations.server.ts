@@ -6,6 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
 import { enqueueMail } from '../mail/outbox.server';
 import { recordAudit } from './audit.server';
+import type { Decision, ReviewStatus } from './schema';
 
 export async function countPendingOrganizations(db: Kysely<Database>): Promise<number> {
   const row = await db
@@ -15,9 +16,6 @@ export async function countPendingOrganizations(db: Kysely<Database>): Promise<n
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
-
-export const REVIEW_STATUSES = ['pending', 'verified', 'rejected', 'suspended'] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 export interface LikelyDuplicate {
   id: string;
@@ -155,9 +153,6 @@ export async function listOrganizationReviews(
   }
   return reviews;
 }
-
-export const DECISIONS = ['verify', 'reject', 'request_info'] as const;
-export type Decision = (typeof DECISIONS)[number];
 
 const DECISION_AUDIT = {
   verify: 'organization.verify',

@@ -73,3 +73,9 @@ export const JOIN_FIELD_MESSAGES = {
   statement: 'fieldStatement',
   password: 'fieldPassword',
 } as const;
+
+/** Verification statuses an admin can list, and the decisions on a pending organization. */
+export const REVIEW_STATUSES = ['pending', 'verified', 'rejected', 'suspended'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const DECISIONS = ['verify', 'reject', 'request_info'] as const;
+export type Decision = (typeof DECISIONS)[number];

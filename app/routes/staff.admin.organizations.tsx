@@ -6,12 +6,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import {
-  DECISIONS,
-  decideOrganization,
-  listOrganizationReviews,
-  REVIEW_STATUSES,
-} from '~/accounts/organizations.server';
+import { decideOrganization, listOrganizationReviews } from '~/accounts/organizations.server';
+import { DECISIONS, REVIEW_STATUSES } from '~/accounts/schema';
 import { requireAdmin } from '~/accounts/permissions.server';
 import { ErrorPage } from '~/components/error-page';
 import { pageMeta, rootDataFromMatches } from '~/components/meta';

@@ -114,9 +114,11 @@ export default function SignIn() {
           {t('signIn')}
         </button>
       </Form>
-      <p>
-        <Link to={localize('/join')}>{t('listYourOrganization')}</Link>
-      </p>
+      <ul className="link-list">
+        <li>
+          <Link to={localize('/join')}>{t('listYourOrganization')}</Link>
+        </li>
+      </ul>
     </div>
   );
 }
