@@ -14,7 +14,7 @@ import { CATEGORY_SLUGS } from '../search/taxonomy';
 import { recordAudit } from './audit.server';
 import { hashPassword } from './password.server';
 import type { joinFieldsSchema } from './schema';
-import { hashToken, newToken } from './session.server';
+import { consumeToken, issueToken } from './tokens.server';
 
 export type JoinRequest = z.output<typeof joinFieldsSchema>;
 
@@ -71,16 +71,7 @@ export async function createJoinRequest(
         statement: input.statement,
       })
       .execute();
-    const token = newToken();
-    await trx
-      .insertInto('account_token')
-      .values({
-        id: hashToken(token),
-        account_id: account.id,
-        purpose: 'confirm_email',
-        expires_at: sql<Date>`now() + make_interval(hours => ${CONFIRM_HOURS})`,
-      })
-      .execute();
+    const token = await issueToken(trx, account.id, 'confirm_email', CONFIRM_HOURS * 60);
     await enqueueMail(trx, {
       to: input.email,
       locale: options.locale,
@@ -101,27 +92,6 @@ export async function createJoinRequest(
     });
     return { created: true };
   });
-}
-
-/**
- * Uses a single-use emailed token: returns its account id and marks it used, or null when it
- * is unknown, used or expired. The `used_at is null` condition makes two racing uses yield one.
- */
-export async function consumeToken(
-  db: Kysely<Database>,
-  token: string,
-  purpose: 'confirm_email' | 'password_reset',
-): Promise<string | null> {
-  const row = await db
-    .updateTable('account_token')
-    .set({ used_at: sql`now()` })
-    .where('id', '=', hashToken(token))
-    .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', sql<Date>`now()`)
-    .returning('account_id')
-    .executeTakeFirst();
-  return row?.account_id ?? null;
 }
 
 export async function confirmEmail(db: Kysely<Database>, token: string): Promise<boolean> {

@@ -90,6 +90,7 @@ export default function SignIn() {
     <div className="staff-form">
       <h1>{t('signInTitle')}</h1>
       <p>{t('signInIntro', { siteName: config.siteName })}</p>
+      {params.get('reset') === '1' ? <p role="status">{t('resetDone')}</p> : null}
       <FormErrorSummary title={t('errorList')} messages={summary} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/staff'} />
@@ -115,6 +116,9 @@ export default function SignIn() {
         </button>
       </Form>
       <ul className="link-list">
+        <li>
+          <Link to={localize('/staff/forgot-password')}>{t('forgotLink')}</Link>
+        </li>
         <li>
           <Link to={localize('/join')}>{t('listYourOrganization')}</Link>
         </li>

@@ -54,7 +54,7 @@ for (const engine of availableEngines()) {
           page.setDefaultTimeout(15_000);
           await page.getByRole('link', { name: layoutMessages[locale].footerJoin }).click();
           await page.waitForURL((url) => url.pathname === '/join');
-          await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t.joinTitle);
+          await page.getByRole('heading', { level: 1, name: t.joinTitle }).waitFor();
           await axe(page, `/join (${locale})`);
           await page.getByLabel(t.organizationName).fill(name);
           await page.getByLabel(t.website).fill('https://refugio.example');
