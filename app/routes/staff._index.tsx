@@ -7,7 +7,7 @@ import { ErrorPage } from '~/components/error-page';
 import { pageMeta, rootDataFromMatches } from '~/components/meta';
 import { useLocalizeHref, useRootData } from '~/components/root-data';
 import { StaffNav } from '~/components/staff-nav';
-import { staffMessages } from '~/i18n/messages/staff';
+import { STATUS_KEY, staffMessages } from '~/i18n/messages/staff';
 import { translator } from '~/i18n/i18n';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -21,12 +21,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const ROLE_KEY = { owner: 'roleOwner', editor: 'roleEditor', caseworker: 'roleCaseworker' } as const;
-const STATUS_KEY = {
-  pending: 'statusPending',
-  verified: 'statusVerified',
-  rejected: 'statusRejected',
-  suspended: 'statusSuspended',
-} as const;
 
 export default function StaffHome() {
   const { email, isAdmin, memberships, pendingOrganizations } = useLoaderData<typeof loader>();

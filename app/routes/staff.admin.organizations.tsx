@@ -13,7 +13,7 @@ import { ErrorPage } from '~/components/error-page';
 import { pageMeta, rootDataFromMatches } from '~/components/meta';
 import { useRootData } from '~/components/root-data';
 import { StaffNav } from '~/components/staff-nav';
-import { staffMessages } from '~/i18n/messages/staff';
+import { STATUS_KEY, staffMessages } from '~/i18n/messages/staff';
 import { taxonomyMessages } from '~/i18n/messages/taxonomy';
 import { translator } from '~/i18n/i18n';
 import { linkBase, requireMail } from '~/mail/sender.server';
@@ -76,12 +76,6 @@ const DUPLICATE_KEY = {
   name: 'duplicateName',
   website: 'duplicateWebsite',
   phone: 'duplicatePhone',
-} as const;
-const STATUS_KEY = {
-  pending: 'statusPending',
-  verified: 'statusVerified',
-  rejected: 'statusRejected',
-  suspended: 'statusSuspended',
 } as const;
 
 export default function OrganizationQueue() {

@@ -236,3 +236,11 @@ export const staffMessages = defineMessages({
     verificationQueue: 'Cola de verificación',
   },
 });
+
+/** The message key of each organization verification status. */
+export const STATUS_KEY = {
+  pending: 'statusPending',
+  verified: 'statusVerified',
+  rejected: 'statusRejected',
+  suspended: 'statusSuspended',
+} as const;
