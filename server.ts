@@ -10,6 +10,7 @@ import type { ServerBuild } from '@remix-run/node';
 import { ConfigError, loadConfig } from './app/config/config.server';
 import { createHttpApp, startHttpServer } from './app/http/app.server';
 import { createLogger, errorFields } from './app/http/logger.server';
+import { startMailSender } from './app/mail/sender.server';
 import { createDatabase } from './db/index';
 import { migrateToLatest } from './db/migrate';
 
@@ -72,6 +73,7 @@ async function main() {
     logger,
   });
   const { port, stop } = await startHttpServer(app, config.PORT);
+  const mail = startMailSender(handle.db, config, logger);
   logger.info(`Haven is listening on http://localhost:${port}`, { engine: handle.engine });
   if (development) {
     const { broadcastDevReady } = await import('@remix-run/node');
@@ -99,6 +101,7 @@ async function main() {
     logger.info('shutting down', { signal });
     try {
       await stop();
+      await mail.stop();
       await handle.close();
       process.exit(0);
     } catch (error) {

@@ -22,3 +22,10 @@ declare module '@remix-run/node' {
     cspNonce: string;
   }
 }
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    /** The client's address, for sign-in throttling only (hashed before it is stored; never logged). */
+    clientAddress: string;
+  }
+}

@@ -272,6 +272,8 @@ export interface AccountTable {
   is_admin: Generated<boolean>;
   status: Generated<'active' | 'disabled'>;
   locale: Generated<'en' | 'es'>;
+  /** null until the person follows the emailed confirmation link (migration 0041). */
+  email_confirmed_at: Date | string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Version;
@@ -344,6 +346,48 @@ export interface ImportSourceRowTable {
   imported_at: Generated<Timestamp>;
 }
 
+/** Mail waiting for (or done with) delivery; written in the transaction of its action (0041). */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  recipient: string;
+  locale: 'en' | 'es';
+  kind: string;
+  subject: string;
+  body: string;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Date | string | null;
+}
+
+/** Single-use emailed tokens; id = SHA-256 of the token (0041). */
+export interface AccountTokenTable {
+  id: string;
+  account_id: string;
+  purpose: 'confirm_email' | 'password_reset';
+  expires_at: Date | string;
+  used_at: Date | string | null;
+  created_at: Timestamp;
+}
+
+/** What an organization said when it asked to be listed, and the admin's review (0041). */
+export interface OrganizationRequestTable {
+  organization_id: string;
+  requested_by: string | null;
+  contact_name: string;
+  phone: string;
+  categories: string[];
+  service_area: string;
+  statement: string;
+  decision_note: string | null;
+  decided_by: string | null;
+  decided_at: Date | string | null;
+  info_requested_at: Date | string | null;
+  created_at: Timestamp;
+}
+
 /** Derived, trigger-maintained: one row per public (service, location) pair (migration 0006). */
 export interface SearchPointTable {
   service_id: string;
@@ -387,6 +431,9 @@ export interface Database {
   audit_event: AuditEventTable;
   search_point: SearchPointTable;
   import_source_row: ImportSourceRowTable;
+  mail_outbox: MailOutboxTable;
+  account_token: AccountTokenTable;
+  organization_request: OrganizationRequestTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;

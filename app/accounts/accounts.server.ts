@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database, MembershipRole } from '../../db/types';
+import { recordAudit } from './audit.server';
 import { hashPassword, passwordSchema } from './password.server';
 
 export const ROLES = ['admin', 'owner', 'editor', 'caseworker'] as const;
@@ -60,6 +61,8 @@ export async function createAccount(db: Kysely<Database>, input: NewAccount): Pr
         password_hash: passwordHash,
         display_name: account.displayName ?? null,
         is_admin: account.role === 'admin',
+        // Made by an operator on the command line: the address is taken as confirmed.
+        email_confirmed_at: new Date(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -73,21 +76,13 @@ export async function createAccount(db: Kysely<Database>, input: NewAccount): Pr
         })
         .execute();
     }
-    await trx
-      .insertInto('audit_event')
-      .values({
-        actor_id: null,
-        action: 'account.create',
-        entity_type: 'account',
-        entity_id: id,
-        before: null,
-        after: JSON.stringify({
-          email: account.email,
-          role: account.role,
-          organization_id: account.organizationId ?? null,
-        }),
-      })
-      .execute();
+    await recordAudit(trx, {
+      actorId: null,
+      action: 'account.create',
+      entityType: 'account',
+      entityId: id,
+      after: { email: account.email, role: account.role, organization_id: account.organizationId ?? null },
+    });
     return {
       id,
       email: account.email,

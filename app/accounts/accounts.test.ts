@@ -7,7 +7,7 @@ describeEachEngine('accounts', (t) => {
   it('creates an admin with an argon2id hash, never the password itself, and audits it', async () => {
     const account = await createAccount(t.db, {
       email: ' Admin@Example.org ',
-      password: 'correct horse battery',
+      password: 'violet ferry mountain 2026',
       role: 'admin',
     });
     const row = await t.db
@@ -18,15 +18,15 @@ describeEachEngine('accounts', (t) => {
     expect(row.email).toBe('admin@example.org');
     expect(row.is_admin).toBe(true);
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(await verifyPassword(row.password_hash, 'correct horse battery')).toBe(true);
-    expect(await verifyPassword(row.password_hash, 'wrong horse battery')).toBe(false);
+    expect(await verifyPassword(row.password_hash, 'violet ferry mountain 2026')).toBe(true);
+    expect(await verifyPassword(row.password_hash, 'wrong ferry mountain 2026')).toBe(false);
     const audit = await t.db
       .selectFrom('audit_event')
       .select(['action', 'after'])
       .where('entity_id', '=', account.id)
       .execute();
     expect(audit).toHaveLength(1);
-    expect(JSON.stringify(audit[0]!.after)).not.toContain('horse');
+    expect(JSON.stringify(audit[0]!.after)).not.toContain('ferry');
   });
 
   it('refuses a duplicate email, a short password and an editor without an organization', async () => {

@@ -17,6 +17,12 @@ export function SiteFooter() {
         <li>
           <Link to={localize('/recognize')}>{t('footerRecognize')}</Link>
         </li>
+        <li>
+          <Link to={localize('/join')}>{t('footerJoin')}</Link>
+        </li>
+        <li>
+          <Link to={localize('/staff/sign-in')}>{t('footerStaff')}</Link>
+        </li>
       </ul>
       <p className="muted">© {config.siteName}</p>
     </footer>

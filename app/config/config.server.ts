@@ -83,6 +83,31 @@ export const configSchema = z.object({
       .max(10, 'must be the number of proxies in front of Haven, 0 to 10')
       .default(0),
   ),
+  // Staff side (issue 11): the mail relay and session lifetimes (links in mail use PUBLIC_URL).
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .url('must be a URL such as smtp://user:pass@mail.example.org:587 or smtps://…')
+      .refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(
+    emptyAsUndefined,
+    z.string().email('must be an email address such as haven@example.org').optional(),
+  ),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1)
+    .max(24 * 30)
+    .default(12),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -91,7 +91,7 @@ export function createHttpApp(options: HttpAppOptions) {
         },
       },
       crossOriginEmbedderPolicy: false,
-      referrerPolicy: { policy: 'no-referrer' },
+      referrerPolicy: { policy: 'same-origin' },
       strictTransportSecurity: config.NODE_ENV === 'production',
     }),
   );
@@ -141,6 +141,7 @@ export function createHttpApp(options: HttpAppOptions) {
         replica: options.replica?.status(),
         config,
         cspNonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? '',
       }),
     }),
   );

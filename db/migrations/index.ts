@@ -7,6 +7,7 @@ import * as searchSupport from './2026_11_22_0004_search_support';
 import * as scheduleLinkIndex from './2026_11_22_0005_schedule_link_index';
 import * as searchPoint from './2026_11_30_0006_search_point';
 import * as searchPointOrder from './2026_11_30_0007_search_point_order';
+import * as staffSide from './2026_12_01_0041_staff_side';
 import * as importSource from './2026_12_01_0071_import_source';
 
 export const migrations: Record<string, Migration> = {
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0005_schedule_link_index': scheduleLinkIndex,
   '2026_11_30_0006_search_point': searchPoint,
   '2026_11_30_0007_search_point_order': searchPointOrder,
+  '2026_12_01_0041_staff_side': staffSide,
   '2026_12_01_0071_import_source': importSource,
 };

@@ -19,6 +19,7 @@ import { seedDemoData } from '../../app/hsds/seed.server';
 import type { Database } from '../../db/types';
 import { ensureBuild, SERVER_BUILD } from '../../scripts/lib/build';
 import { createTestDatabase, type TestDatabase } from './db';
+import type { Engine } from '../../db/index';
 
 export interface TestServer {
   /** e.g. http://127.0.0.1:41234 */
@@ -124,6 +125,8 @@ function loadBuild(): Promise<LoadedBuild> {
 }
 
 export interface StartOptions {
+  /** Database engine (default PGlite); PostgreSQL needs TEST_DATABASE_URL. */
+  engine?: Engine;
   /** Load the demo data (default true). */
   seed?: boolean;
   /** Extra environment for loadConfig (e.g. SITE_NAME). */
@@ -133,7 +136,10 @@ export interface StartOptions {
 }
 
 export async function startTestServer(options: StartOptions = {}): Promise<TestServer> {
-  const [{ build, publicDir }, database] = await Promise.all([loadBuild(), createTestDatabase('pglite')]);
+  const [{ build, publicDir }, database] = await Promise.all([
+    loadBuild(),
+    createTestDatabase(options.engine ?? 'pglite'),
+  ]);
   const opened: { database: TestDatabase; servers: Server[] } = { database, servers: [] };
   try {
     if (options.seed ?? true) await seedDemoData(database.db);

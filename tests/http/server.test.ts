@@ -25,7 +25,7 @@ describeEachEngine('HTTP server', (t) => {
     // No TILE_URL by default: the map is Haven's own basemap, and no image comes from elsewhere.
     expect(csp).toContain("img-src 'self' data:;");
     expect(csp).not.toContain('openstreetmap');
-    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-powered-by')).toBeNull();
   });

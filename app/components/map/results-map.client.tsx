@@ -8,7 +8,8 @@
  * SVG (no image requests). The basemap is Haven's own (basemap-layer.client.ts): the map talks
  * to no other host. An outside tile server (TILE_URL) is contacted only after the person
  * presses "Show street map", for this tab only (street-map-consent.tsx); its tiles inherit
- * the page's referrer policy (no-referrer, set in root.tsx and by helmet).
+ * the page's referrer policy (same-origin, set in root.tsx and by helmet: no Referer leaves the
+ * site).
  */
 import L from 'leaflet';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';

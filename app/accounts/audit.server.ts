@@ -1,0 +1,52 @@
+/**
+ * The audit trail of the staff side: one registry of actions and one writer. An event never
+ * carries a password, a token or a code — only who did what to which record.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/types';
+
+export const AUDIT_ACTIONS = [
+  'account.create',
+  'account.disable',
+  'account.enable',
+  'account.role_change',
+  'account.sessions_revoked',
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_in_locked',
+  'auth.sign_out',
+  'auth.password_reset_requested',
+  'auth.password_reset',
+  'organization.join_request',
+  'organization.verify',
+  'organization.reject',
+  'organization.request_info',
+  'membership.invite',
+  'membership.accept',
+  'membership.remove',
+  'email.confirm',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEvent {
+  actorId: string | null;
+  action: AuditAction;
+  entityType: 'account' | 'organization' | 'membership' | 'invitation';
+  entityId: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+export async function recordAudit(db: Kysely<Database> | Transaction<Database>, event: AuditEvent) {
+  await db
+    .insertInto('audit_event')
+    .values({
+      actor_id: event.actorId,
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      before: event.before ? JSON.stringify(event.before) : null,
+      after: event.after ? JSON.stringify(event.after) : null,
+    })
+    .execute();
+}
