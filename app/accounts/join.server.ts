@@ -66,7 +66,9 @@ export async function createJoinRequest(
         requested_by: account.id,
         contact_name: input.contactName,
         phone: input.phone,
-        categories: input.categories.filter((slug) => (TOP_CATEGORY_SLUGS as readonly string[]).includes(slug)),
+        categories: input.categories.filter((slug) =>
+          (TOP_CATEGORY_SLUGS as readonly string[]).includes(slug),
+        ),
         service_area: input.serviceArea,
         statement: input.statement,
       })

@@ -25,8 +25,8 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 export interface HttpAppOptions {
   config: Config;
   db: Kysely<Database>;
-    /** A read replica for public reads (db/routing.ts); `db` is then the primary. */
-    replica?: ReadReplica;
+  /** A read replica for public reads (db/routing.ts); `db` is then the primary. */
+  replica?: ReadReplica;
   /** The Remix build, or (`npm run dev`) a function returning the latest one. */
   build: ServerBuild | (() => Promise<ServerBuild>);
   logger?: Logger;
