@@ -260,4 +260,15 @@ describeEachEngine('public API over HTTP', (context) => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect((await get('/api/v1/services', { method: 'POST' })).status).toBe(405);
   });
+
+  it('answers an unknown /api/v1 path with a JSON 404, whatever its depth', async () => {
+    for (const path of ['/api/v1/nope', '/api/v1/services/extra/segment', '/api/v1/taxonomy_terms/x/y?q=1']) {
+      const response = await get(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type'), path).toMatch(/^application\/json/);
+      const body = (await response.json()) as { error: string };
+      expect(body.error, path).toContain('openapi.json');
+    }
+    expect((await get('/api/v1/nope', { method: 'POST' })).status).toBe(405);
+  });
 });
