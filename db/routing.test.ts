@@ -16,6 +16,9 @@ describe('pickDatabase', () => {
     ['GET', '/staff', undefined, primary],
     ['GET', '/staff/services/1/edit', undefined, primary],
     ['GET', '/staffing-agencies', undefined, replicaDb],
+    ['GET', '/join', undefined, primary],
+    ['GET', '/invitations/abc', undefined, primary],
+    ['GET', '/joinery', undefined, replicaDb],
     ['GET', '/search', 'hl=es; haven_fresh=1', primary],
   ])('%s %s (cookie %s) reads the right database', (method, path, cookie, expected) => {
     expect(pickDatabase(primary, replica, { method, path, cookie })).toBe(expected);

@@ -9,8 +9,17 @@ import type pg from 'pg';
 import type { Database } from './types';
 import { isUnavailable } from './unavailable';
 
-/** The cookie a write leaves for a few seconds so the writer's next pages read the primary. */
+/** The cookie a staff write leaves for a few seconds so the writer's next pages read the primary. */
 export const FRESH_MARKER = 'haven_fresh';
+
+/**
+ * The staff side and its doors (/join, /invitations): pages that read the primary, and the only
+ * writes that leave the marker — an anonymous visitor gets no cookie but the language choice
+ * (DESIGN.md §6), and a public correction need not be read back by its reporter.
+ */
+export function isStaffPath(path: string): boolean {
+  return /^\/(staff|join|invitations)(\/|$)/.test(path);
+}
 
 export interface ReadReplica {
   db: Kysely<Database>;
@@ -42,7 +51,7 @@ export function pickDatabase(
 ): Kysely<Database> {
   if (!replica) return primary;
   const read = request.method === 'GET' || request.method === 'HEAD';
-  const staff = request.path === '/staff' || request.path.startsWith('/staff/');
+  const staff = isStaffPath(request.path);
   const wroteRecently = (request.cookie ?? '').split(/;\s*/).includes(`${FRESH_MARKER}=1`);
   return read && !staff && !wroteRecently ? replica.db : primary;
 }

@@ -2,12 +2,12 @@
  * The HTTP side of the database's availability and read routing (db/routing.ts,
  * db/unavailable.ts): a request that met an unavailable database (the embedded engine's worker
  * restarting, a PostgreSQL server down) is answered 503 with `Retry-After` instead of 500, and a
- * successful write leaves a marker cookie for a few seconds so the writer's next pages read
+ * successful staff write leaves a marker cookie for a few seconds so the writer's next pages read
  * the primary (read-your-writes). The marker is set only when a replica is configured; it is a
  * constant (`1`), so it says nothing about the visitor.
  */
 import type { NextFunction, Request, Response } from 'express';
-import { FRESH_MARKER, type ReadReplica } from '../../db/routing';
+import { FRESH_MARKER, isStaffPath, type ReadReplica } from '../../db/routing';
 import { type UnavailableRecord, withUnavailableTracking } from '../../db/unavailable';
 
 const RETRY_AFTER_S = 5;
@@ -18,7 +18,7 @@ export function databaseResponses(replica: ReadReplica | undefined, secure: bool
     : undefined;
   return (req: Request, res: Response, next: NextFunction) => {
     const record: UnavailableRecord = { unavailable: false };
-    const write = req.method !== 'GET' && req.method !== 'HEAD';
+    const write = req.method !== 'GET' && req.method !== 'HEAD' && isStaffPath(req.path);
     const writeHead = res.writeHead;
     res.writeHead = function (this: Response, status: number, ...rest: unknown[]) {
       if (record.unavailable && status >= 500) {

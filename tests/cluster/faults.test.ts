@@ -97,10 +97,21 @@ describe.skipIf(!tools.ok)(
       ((await (await fetch(`${cluster.balancerUrl}/healthz`)).json()) as { replica?: { state: string } })
         .replica?.state;
 
-    it('read-your-writes: a successful write leaves a short-lived marker that sends the next reads to the primary', async () => {
-      const response = await fetch(`${cluster.balancerUrl}/language`, {
+    it('read-your-writes: a successful staff write leaves a short-lived marker that sends the next reads to the primary', async () => {
+      // An anonymous visitor's write (the language choice) leaves no marker: no cookie but hl.
+      const visitor = await fetch(`${cluster.balancerUrl}/language`, {
         method: 'POST',
         body: new URLSearchParams({ hl: 'es', redirectTo: '/' }),
+        headers: { Origin: cluster.balancerUrl },
+        redirect: 'manual',
+      });
+      expect(visitor.status).toBeLessThan(400);
+      expect(visitor.headers.getSetCookie().filter((cookie) => cookie.startsWith('haven_fresh='))).toEqual(
+        [],
+      );
+
+      const response = await fetch(`${cluster.balancerUrl}/staff/sign-out`, {
+        method: 'POST',
         headers: { Origin: cluster.balancerUrl },
         redirect: 'manual',
       });
