@@ -14,15 +14,13 @@ import L from 'leaflet';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Circle, MapContainer, Marker, ScaleControl, ZoomControl, useMap } from 'react-leaflet';
 import MarkerClusterGroupImport from 'react-leaflet-cluster';
-import { useRootData } from '~/components/root-data';
 import { translator, type Locale, type Translate } from '~/i18n/i18n';
 import { BASEMAP_ATTRIBUTION } from './basemap';
 import { createBasemapLayer } from './basemap-layer.client';
 import { mapMessages, type MapMessageKey } from './messages';
-import type { StreetTiles } from './street-tiles-layer.client';
 import { StreetMapButton, StreetMapTiles, useStreetMap } from './street-map-consent';
 import stylesheetHref from './results-map.css';
-import type { MapMarker, MapPoint, ResultsMapProps } from './types';
+import type { MapMarker, MapPoint, ResultsMapProps, StreetTiles } from './types';
 
 /** Radius drawn around the public point of a confidential location. */
 const APPROXIMATE_RADIUS_M = 1500;
@@ -73,6 +71,7 @@ export default function ResultsMap({
   onSearchArea,
   tileUrl,
   tileAttribution,
+  streetTiles,
   locale,
   label,
 }: ResultsMapProps) {
@@ -125,7 +124,7 @@ export default function ResultsMap({
         markerZoomAnimation={!reducedMotion}
       >
         <Basemap />
-        <PmtilesStreets locale={locale} />
+        {streetTiles ? <PmtilesStreets streets={streetTiles} locale={locale} /> : null}
         {tileUrl && streetMapShown ? <StreetMapTiles url={tileUrl} attribution={tileAttribution} /> : null}
         <ZoomControl position="topleft" zoomInTitle={t('zoomIn')} zoomOutTitle={t('zoomOut')} />
         <ScaleControl position="bottomleft" />
@@ -258,13 +257,11 @@ function Basemap() {
  * The operator's PMTiles street map (TILE_PMTILES), when configured: protomaps-leaflet is its
  * own chunk, fetched only then (street-tiles-layer.client.ts).
  */
-function PmtilesStreets({ locale }: { locale: Locale }) {
+function PmtilesStreets({ streets, locale }: { streets: StreetTiles; locale: Locale }) {
   const map = useMap();
-  const streets = useRootData().config.streetTiles;
   // Root data is revalidated after actions: a new object with the same archive is the same layer.
-  const key = streets ? JSON.stringify(streets) : null;
+  const key = JSON.stringify(streets);
   useEffect(() => {
-    if (!key) return;
     let layer: L.Layer | undefined;
     let removed = false;
     import('./street-tiles-layer.client')

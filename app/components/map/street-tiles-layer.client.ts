@@ -10,10 +10,8 @@
  */
 import type L from 'leaflet';
 import { leafletLayer } from 'protomaps-leaflet';
-import type { PublicConfig } from '~/config/config.server';
 import type { Locale } from '~/i18n/i18n';
-
-export type StreetTiles = NonNullable<PublicConfig['streetTiles']>;
+import type { StreetTiles } from './types';
 
 /** Below this zoom Haven's own basemap is the better map; from it, streets are worth drawing. */
 export const STREET_MIN_ZOOM = 12;
