@@ -149,6 +149,9 @@ function files(records: Recorded[]) {
 const isApp = (record: Recorded) => record.host === base.host;
 const isMapChunk = (record: Recorded) =>
   /\/results-map\.client-[\w-]+\.js$/.test(new URL(record.url).pathname);
+/** The PMTiles street map's own chunk (TILE_PMTILES only): reported apart, no budget of the map chunk. */
+const isStreetChunk = (record: Recorded) =>
+  /\/street-tiles-layer\.client-[\w-]+\.js$/.test(new URL(record.url).pathname);
 const isBasemap = (record: Recorded) =>
   record.host === base.host && new URL(record.url).pathname.startsWith('/basemap/');
 const kb = (bytes: number) => Math.round(bytes / 100) / 10;
@@ -201,7 +204,8 @@ try {
   const beforeHtml = before.filter((r) => isApp(r) && r.type === 'Document');
   const beforeCss = before.filter((r) => isApp(r) && r.type === 'Stylesheet');
   const beforeExternal = before.filter((r) => !isApp(r));
-  const mapJs = withMap.filter((r) => isApp(r) && r.type === 'Script');
+  const mapJs = withMap.filter((r) => isApp(r) && r.type === 'Script' && !isStreetChunk(r));
+  const streetJs = withMap.filter(isStreetChunk);
   const mapCss = withMap.filter((r) => isApp(r) && r.type === 'Stylesheet');
   const mapExternal = withMap.filter((r) => !isApp(r));
   const mapExternalHosts = [...new Set(mapExternal.map((r) => r.host))];
@@ -250,6 +254,8 @@ try {
         transferBytes: sum(mapJs, 'transferBytes'),
       },
       mapCss: { gzipBytes: sum(mapCss, 'gzipBytes'), transferBytes: sum(mapCss, 'transferBytes') },
+      // Only with TILE_PMTILES set: protomaps-leaflet + pmtiles, fetched after the map chunk.
+      streetChunk: { gzipBytes: sum(streetJs, 'gzipBytes'), gzipKB: kb(sum(streetJs, 'gzipBytes')) },
       basemap: {
         tiles: basemap.length,
         gzipBytes: basemapGzip,

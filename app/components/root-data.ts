@@ -21,6 +21,7 @@ export const FALLBACK_ROOT_DATA: RootData = {
     siteName: 'Haven',
     tileUrl: null,
     tileAttribution: '',
+    streetTiles: null,
     quickExitUrl: 'https://weather.com/',
     hotline: { emergency: '911', phone: '1-888-373-7888', text: '233733' },
   },

@@ -3,6 +3,7 @@
  * schema at start-up; a bad value stops the process with a message naming the variable.
  */
 import { z } from 'zod';
+import { pmtilesUrl, readPmtilesArchive } from '../components/map/pmtiles.server';
 
 const postgresUrl = z
   .string()
@@ -60,6 +61,24 @@ export const configSchema = z.object({
       .optional(),
   ),
   TILE_ATTRIBUTION: z.string().default(''),
+  // Street detail from the operator's own PMTiles extract, served by Haven (docs/map.md).
+  TILE_PMTILES: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform((file, context) => {
+        try {
+          return readPmtilesArchive(file);
+        } catch (error) {
+          context.addIssue({
+            code: 'custom',
+            message: `must be a PMTiles v3 file: ${(error as Error).message}`,
+          });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+  ),
   SITE_NAME: z.string().min(1).max(80).default('Haven'),
   QUICK_EXIT_URL: httpUrl.default('https://weather.com/'),
   GEOCODER_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
@@ -138,6 +157,15 @@ export function publicConfig(config: Config) {
     siteName: config.SITE_NAME,
     tileUrl: config.TILE_URL ?? null,
     tileAttribution: config.TILE_ATTRIBUTION,
+    /** The street map from Haven's own origin (TILE_PMTILES); null: none. */
+    streetTiles: config.TILE_PMTILES
+      ? {
+          url: pmtilesUrl(config.TILE_PMTILES),
+          minZoom: config.TILE_PMTILES.minZoom,
+          maxZoom: config.TILE_PMTILES.maxZoom,
+          bounds: config.TILE_PMTILES.bounds,
+        }
+      : null,
     quickExitUrl: config.QUICK_EXIT_URL,
     hotline: {
       emergency: config.HOTLINE_EMERGENCY,

@@ -14,6 +14,7 @@ import helmet from 'helmet';
 import type { Kysely } from 'kysely';
 import { pickDatabase, type ReadReplica } from '../../db/routing';
 import type { Database } from '../../db/types';
+import { pmtilesUrl } from '../components/map/pmtiles.server';
 import type { Config } from '../config/config.server';
 import { databaseResponses } from './database.server';
 import { createLogger, errorFields, type Logger, safePath } from './logger.server';
@@ -125,6 +126,23 @@ export function createHttpApp(options: HttpAppOptions) {
       res.status(404).setHeader('Cache-Control', 'public, max-age=31536000, immutable').end();
     },
   );
+  // The operator's PMTiles extract (TILE_PMTILES): `send` answers Range requests (206, 416).
+  const pmtiles = config.TILE_PMTILES;
+  if (pmtiles) {
+    app.get(pmtilesUrl(pmtiles), (_req, res, next) => {
+      res.sendFile(pmtiles.path, { immutable: true, maxAge: '1y', dotfiles: 'allow' }, (error) => {
+        if (!error || res.headersSent) return;
+        // A client error from `send` (416 with `Content-Range: bytes */size`) is answered as is.
+        const { status, headers } = error as Error & { status?: number; headers?: Record<string, string> };
+        if (status && status < 500)
+          res
+            .status(status)
+            .set(headers ?? {})
+            .end();
+        else next(error);
+      });
+    });
+  }
   app.use(express.static(publicDir, { maxAge: '1h', index: false }));
 
   app.all(

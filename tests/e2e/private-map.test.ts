@@ -66,6 +66,10 @@ suite.test(
         hostsOf(requests.urls),
         `hosts contacted by ${entry.path} at ${entry.viewport.width} px`,
       ).toEqual([new URL(server.origin).host]);
+      expect(
+        requests.urls.filter((url) => /street-tiles-layer|\.pmtiles/.test(url)),
+        'without TILE_PMTILES the street map renderer is never downloaded',
+      ).toEqual([]);
     }
   },
   60_000,

@@ -6,6 +6,7 @@
  * Nothing renders on the server: the list beside the map is its text alternative.
  */
 import { Component, lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
+import { useRootData } from '~/components/root-data';
 import { translator } from '~/i18n/i18n';
 import { mapMessages } from './messages';
 import type { ResultsMapProps } from './types';
@@ -24,6 +25,7 @@ const HEIGHT = 'var(--haven-map-height, clamp(16rem, 45vh, 32rem))';
 
 export function LazyResultsMap(props: ResultsMapProps) {
   const mounted = useHydrated();
+  const { streetTiles } = useRootData().config;
   if (!mounted) return null;
 
   const t = translator(mapMessages, props.locale);
@@ -31,7 +33,7 @@ export function LazyResultsMap(props: ResultsMapProps) {
     <div className={props.className} style={{ height: HEIGHT, position: 'relative' }}>
       <MapErrorBoundary fallback={<Placeholder text={t('loadFailed')} />}>
         <Suspense fallback={<Placeholder text={t('loading')} />}>
-          <ResultsMap {...props} />
+          <ResultsMap streetTiles={streetTiles} {...props} />
         </Suspense>
       </MapErrorBoundary>
     </div>

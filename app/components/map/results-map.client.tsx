@@ -15,13 +15,13 @@ import L from 'leaflet';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Circle, MapContainer, Marker, ScaleControl, ZoomControl, useMap } from 'react-leaflet';
 import MarkerClusterGroupImport from 'react-leaflet-cluster';
-import { translator, type Translate } from '~/i18n/i18n';
+import { translator, type Locale, type Translate } from '~/i18n/i18n';
 import { BASEMAP_ATTRIBUTION } from './basemap';
 import { createBasemapLayer } from './basemap-layer.client';
 import { mapMessages, type MapMessageKey } from './messages';
 import { StreetMapButton, StreetMapTiles, useStreetMap } from './street-map-consent';
 import stylesheetHref from './results-map.css';
-import type { MapMarker, MapPoint, ResultsMapProps } from './types';
+import type { MapMarker, MapPoint, ResultsMapProps, StreetTiles } from './types';
 
 /** Radius drawn around the public point of a confidential location. */
 const APPROXIMATE_RADIUS_M = 1500;
@@ -72,6 +72,7 @@ export default function ResultsMap({
   onSearchArea,
   tileUrl,
   tileAttribution,
+  streetTiles,
   locale,
   label,
 }: ResultsMapProps) {
@@ -124,6 +125,7 @@ export default function ResultsMap({
         markerZoomAnimation={!reducedMotion}
       >
         <Basemap />
+        {streetTiles ? <PmtilesStreets streets={streetTiles} locale={locale} /> : null}
         {tileUrl && streetMapShown ? <StreetMapTiles url={tileUrl} attribution={tileAttribution} /> : null}
         <ZoomControl position="topleft" zoomInTitle={t('zoomIn')} zoomOutTitle={t('zoomOut')} />
         <ScaleControl position="bottomleft" />
@@ -249,6 +251,31 @@ function Basemap() {
       layer.remove();
     };
   }, [map]);
+  return null;
+}
+
+/**
+ * The operator's PMTiles street map (TILE_PMTILES), when configured: protomaps-leaflet is its
+ * own chunk, fetched only then (street-tiles-layer.client.ts).
+ */
+function PmtilesStreets({ streets, locale }: { streets: StreetTiles; locale: Locale }) {
+  const map = useMap();
+  // Root data is revalidated after actions: a new object with the same archive is the same layer.
+  const key = JSON.stringify(streets);
+  useEffect(() => {
+    let layer: L.Layer | undefined;
+    let removed = false;
+    import('./street-tiles-layer.client')
+      .then(({ createStreetTilesLayer }) => {
+        if (!removed) layer = createStreetTilesLayer(JSON.parse(key) as StreetTiles, locale).addTo(map);
+      })
+      // Without it the map is Haven's basemap alone, as without the setting.
+      .catch(() => {});
+    return () => {
+      removed = true;
+      layer?.remove();
+    };
+  }, [map, key, locale]);
   return null;
 }
 

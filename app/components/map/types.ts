@@ -1,5 +1,9 @@
 /** The props contract of the results map; pages import `LazyResultsMap` and these types only. */
+import type { PublicConfig } from '~/config/config.server';
 import type { Locale } from '~/i18n/i18n';
+
+/** The operator's PMTiles street map (TILE_PMTILES), served from Haven's origin. */
+export type StreetTiles = NonNullable<PublicConfig['streetTiles']>;
 
 export interface MapMarker {
   id: string;
@@ -33,6 +37,8 @@ export interface ResultsMapProps {
   tileUrl: string | null;
   /** HTML from server config (trusted, not user input). */
   tileAttribution: string;
+  /** Set by LazyResultsMap from the root data; pages do not pass it. */
+  streetTiles?: StreetTiles | null;
   locale: Locale;
   className?: string;
   /** Accessible name of the map region; defaults to "Map of results" / "Mapa de resultados". */
