@@ -2,11 +2,11 @@
  * /join/confirm/<token> — the emailed confirmation link. GET only shows a button (mail
  * scanners that open links must not use the single-use token); the POST confirms.
  */
-import { type ActionFunctionArgs, data, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, data } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { confirmEmail } from '~/accounts/join.server';
 import { ErrorPage } from '~/components/error-page';
-import { pageMeta, rootDataFromMatches } from '~/components/meta';
+import { titleMeta } from '~/components/meta';
 import { useRootData } from '~/components/root-data';
 import { staffMessages } from '~/i18n/messages/staff';
 import { translator } from '~/i18n/i18n';
@@ -37,10 +37,7 @@ export default function ConfirmEmail() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootDataFromMatches(matches);
-  return pageMeta(root, translator(staffMessages, root.locale)('confirmTitle'));
-};
+export const meta = titleMeta(staffMessages, 'confirmTitle');
 
 export function ErrorBoundary() {
   return <ErrorPage />;

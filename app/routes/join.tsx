@@ -3,14 +3,14 @@
  * and its contact becomes the owner account. Nothing is public until an admin verifies it; the
  * email confirmation link goes out through the mail outbox. Works without JavaScript.
  */
-import { type ActionFunctionArgs, data, type MetaFunction, redirect } from '@remix-run/node';
+import { type ActionFunctionArgs, data, redirect } from '@remix-run/node';
 import { Form, useActionData, useSearchParams } from '@remix-run/react';
 import { createJoinRequest } from '~/accounts/join.server';
 import { passwordProblem } from '~/accounts/password.server';
 import { fieldErrors, JOIN_FIELD_MESSAGES, joinFieldsSchema } from '~/accounts/schema';
 import { ErrorPage } from '~/components/error-page';
 import { FormErrorSummary, FormField } from '~/components/form-field';
-import { pageMeta, rootDataFromMatches } from '~/components/meta';
+import { titleMeta } from '~/components/meta';
 import { useRootData } from '~/components/root-data';
 import { staffMessages } from '~/i18n/messages/staff';
 import { taxonomyMessages } from '~/i18n/messages/taxonomy';
@@ -165,10 +165,7 @@ export default function Join() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootDataFromMatches(matches);
-  return pageMeta(root, translator(staffMessages, root.locale)('joinTitle'));
-};
+export const meta = titleMeta(staffMessages, 'joinTitle');
 
 export function ErrorBoundary() {
   return <ErrorPage />;

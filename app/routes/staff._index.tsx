@@ -1,10 +1,10 @@
 /** /staff — the staff home: what this person can do, by role, and nothing of anyone else's. */
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { countPendingOrganizations } from '~/accounts/organizations.server';
 import { requireUser } from '~/accounts/permissions.server';
 import { ErrorPage } from '~/components/error-page';
-import { pageMeta, rootDataFromMatches } from '~/components/meta';
+import { titleMeta } from '~/components/meta';
 import { useLocalizeHref, useRootData } from '~/components/root-data';
 import { StaffNav } from '~/components/staff-nav';
 import { STATUS_KEY, staffMessages } from '~/i18n/messages/staff';
@@ -78,10 +78,7 @@ export default function StaffHome() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootDataFromMatches(matches);
-  return pageMeta(root, translator(staffMessages, root.locale)('staffHomeTitle'));
-};
+export const meta = titleMeta(staffMessages, 'staffHomeTitle');
 
 export function ErrorBoundary() {
   return <ErrorPage />;

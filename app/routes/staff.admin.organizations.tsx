@@ -3,14 +3,14 @@
  * request with its details, likely duplicates (pg_trgm), a checklist, and Verify / Reject
  * (reason mailed) / Ask for more information. Every decision is an audit event.
  */
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { decideOrganization, listOrganizationReviews } from '~/accounts/organizations.server';
 import { DECISIONS, REVIEW_STATUSES } from '~/accounts/schema';
 import { requireAdmin } from '~/accounts/permissions.server';
 import { ErrorPage } from '~/components/error-page';
-import { pageMeta, rootDataFromMatches } from '~/components/meta';
+import { titleMeta } from '~/components/meta';
 import { useRootData } from '~/components/root-data';
 import { StaffNav } from '~/components/staff-nav';
 import { STATUS_KEY, staffMessages } from '~/i18n/messages/staff';
@@ -201,10 +201,7 @@ export default function OrganizationQueue() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootDataFromMatches(matches);
-  return pageMeta(root, translator(staffMessages, root.locale)('queueTitle'));
-};
+export const meta = titleMeta(staffMessages, 'queueTitle');
 
 export function ErrorBoundary() {
   return <ErrorPage />;

@@ -1,11 +1,11 @@
 /** /staff/forgot-password — ask for a reset link; the same answer whether or not the email has an account. */
-import { type ActionFunctionArgs, data, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, data } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { requestPasswordReset } from '~/accounts/password-reset.server';
 import { emailSchema } from '~/accounts/schema';
 import { ErrorPage } from '~/components/error-page';
 import { FormErrorSummary, FormField } from '~/components/form-field';
-import { pageMeta, rootDataFromMatches } from '~/components/meta';
+import { titleMeta } from '~/components/meta';
 import { useRootData } from '~/components/root-data';
 import { staffMessages } from '~/i18n/messages/staff';
 import { translator } from '~/i18n/i18n';
@@ -54,10 +54,7 @@ export default function ForgotPassword() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootDataFromMatches(matches);
-  return pageMeta(root, translator(staffMessages, root.locale)('forgotTitle'));
-};
+export const meta = titleMeta(staffMessages, 'forgotTitle');
 
 export function ErrorBoundary() {
   return <ErrorPage />;

@@ -2,20 +2,14 @@
  * /staff/reset-password/<token> — choose a new password with the emailed single-use token
  * (30 minutes). Success ends every session of the account and leads to the sign-in page.
  */
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { passwordProblem } from '~/accounts/password.server';
 import { resetPassword } from '~/accounts/password-reset.server';
 import { tokenIsLive } from '~/accounts/tokens.server';
 import { ErrorPage } from '~/components/error-page';
 import { FormErrorSummary, FormField } from '~/components/form-field';
-import { pageMeta, rootDataFromMatches } from '~/components/meta';
+import { titleMeta } from '~/components/meta';
 import { useRootData } from '~/components/root-data';
 import { staffMessages } from '~/i18n/messages/staff';
 import { translator } from '~/i18n/i18n';
@@ -67,10 +61,7 @@ export default function ResetPassword() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootDataFromMatches(matches);
-  return pageMeta(root, translator(staffMessages, root.locale)('resetTitle'));
-};
+export const meta = titleMeta(staffMessages, 'resetTitle');
 
 export function ErrorBoundary() {
   return <ErrorPage />;

@@ -3,13 +3,7 @@
  * an unknown email and a disabled account get the same answer; the 11th failure in 15 minutes
  * is refused (429) even with the right password. A new session id at every sign-in.
  */
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { fieldErrors, signInSchema } from '~/accounts/schema';
 import { getStaffUser } from '~/accounts/permissions.server';
@@ -24,7 +18,7 @@ import { checkCredentials } from '~/accounts/sign-in.server';
 import { throttleKeys } from '~/accounts/throttle.server';
 import { ErrorPage } from '~/components/error-page';
 import { FormErrorSummary, FormField } from '~/components/form-field';
-import { pageMeta, rootDataFromMatches } from '~/components/meta';
+import { titleMeta } from '~/components/meta';
 import { useLocalizeHref, useRootData } from '~/components/root-data';
 import { staffMessages } from '~/i18n/messages/staff';
 import { translator } from '~/i18n/i18n';
@@ -127,10 +121,7 @@ export default function SignIn() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootDataFromMatches(matches);
-  return pageMeta(root, translator(staffMessages, root.locale)('signInTitle'));
-};
+export const meta = titleMeta(staffMessages, 'signInTitle');
 
 export function ErrorBoundary() {
   return <ErrorPage />;
