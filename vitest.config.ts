@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * The scripted-cluster fault tests (tests/cluster) start PostgreSQL servers, Haven processes and
+ * HAProxy; they run on their own with `npm run test:cluster` (vitest.cluster.config.ts), which
+ * .ci/run runs after `npm test`.
+ */
+export const CLUSTER_TESTS = 'tests/cluster/**/*.test.ts';
 
 export default defineConfig({
   resolve: {
@@ -12,6 +19,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'tests/**/*.test.{ts,tsx}',
     ],
+    exclude: [...configDefaults.exclude, CLUSTER_TESTS],
     globalSetup: ['tests/helpers/global-setup.ts'],
     setupFiles: ['tests/helpers/worker-watchdog.ts'],
     pool: 'forks',

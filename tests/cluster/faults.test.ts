@@ -206,7 +206,8 @@ describe.skipIf(!tools.ok)(
 
       for (const app of cluster.apps) {
         // A crash is the failure this test exists for: show why, not only that it happened.
-        if (app.child.exitCode !== null) process.stderr.write(`[cluster] a Haven process exited:\n${app.output().slice(-4000)}\n`);
+        if (app.child.exitCode !== null)
+          process.stderr.write(`[cluster] a Haven process exited:\n${app.output().slice(-4000)}\n`);
       }
       expect(recovered).toBe(200);
       for (const app of cluster.apps) expect(app.child.exitCode).toBeNull();
