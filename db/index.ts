@@ -79,6 +79,12 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
         options.onIdleConnectionError ??
           ((error) => process.stderr.write(`database: an idle connection failed: ${error.message}\n`)),
       );
+      // A server that ends its connections (a restart, a stopped replica: 57P01) makes each pg
+      // client emit 'error', and an 'error' event with no listener ends the process. The pool
+      // listens only while a client is idle, not while it is checked out or being removed, so
+      // every client keeps a listener for its whole life; the failed statement itself still
+      // rejects, and the pool drops the broken client.
+      pool.on('connect', (client) => client.on('error', () => {}));
       return pool;
     };
     const primary = preparingPool(openPool(options.databaseUrl));
