@@ -54,10 +54,13 @@ for (const engine of availableEngines()) {
           await page.getByRole('heading', { level: 1, name: t.joinTitle }).waitFor();
           await axe(page, `/join (${locale})`);
           await page.getByLabel(t.organizationName).fill(name);
-          await page.getByLabel(t.website).fill('https://refugio.example');
+          // Each journey is a different organization (its own website and phone); likely
+          // duplicates are tested in tests/staff/join.test.ts.
+          const journey = `${locale}-${javaScriptEnabled ? 'js' : 'nojs'}`;
+          await page.getByLabel(t.website).fill(`https://refugio-${journey}.example`);
           await page.getByLabel(t.contactName).fill('Ana Pérez');
           await page.getByLabel(t.email, { exact: true }).fill(owner);
-          await page.getByLabel(t.phone).fill('+1 713 555 0199');
+          await page.getByLabel(t.phone).fill(`+1 713 555 01${{ 'en-js': 99, 'es-js': 98 }[journey] ?? 97}`);
           await page.getByLabel('Legal help').or(page.getByLabel('Ayuda legal')).check();
           await page.getByLabel(t.serviceArea).fill('Houston, TX');
           await page.getByLabel(t.statement).fill('Shelter and legal help for survivors.');
