@@ -6,23 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
 import { PHONE_ORDER_SQL } from '../search/service-facts.server';
-import { hsdsLocations, hsdsTaxonomyTerm } from './hsds.server';
-
-/** The HSDS organization fields (Haven's own columns — verification, sample flag — stay out). */
-const ORGANIZATION_COLUMNS = [
-  'o.id',
-  'o.name',
-  'o.alternate_name',
-  'o.description',
-  'o.email',
-  'o.website',
-  'o.tax_status',
-  'o.year_incorporated',
-  'o.legal_status',
-  'o.logo',
-  'o.uri',
-  'o.parent_organization_id',
-] as const;
+import { hsdsLocations, hsdsTaxonomyTerm, ORGANIZATION_COLUMNS } from './hsds.server';
 
 const verifiedOrganizations = (db: Kysely<Database>) =>
   db.selectFrom('organization as o').where('o.verification_status', '=', 'verified');

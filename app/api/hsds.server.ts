@@ -27,8 +27,26 @@ const omit = (row: Row, ...keys: string[]) =>
   Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
 
-export const ORGANIZATION_FIELDS = sql`o.id, o.name, o.alternate_name, o.description, o.email, o.website, o.tax_status,
-  o.year_incorporated, o.legal_status, o.logo, o.uri, o.parent_organization_id`;
+/** The HSDS organization fields (Haven's own columns — verification, sample flag — stay out). */
+export const ORGANIZATION_COLUMNS = [
+  'o.id',
+  'o.name',
+  'o.alternate_name',
+  'o.description',
+  'o.email',
+  'o.website',
+  'o.tax_status',
+  'o.year_incorporated',
+  'o.legal_status',
+  'o.logo',
+  'o.uri',
+  'o.parent_organization_id',
+] as const;
+
+function organizationsById(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('organization as o').select(ORGANIZATION_COLUMNS).where('o.id', 'in', ids).execute();
+}
 
 /** Public locations (HSDS shape) by id: the public projection (app/locations), nothing more. */
 export async function hsdsLocations(db: Kysely<Database>, ids: string[]): Promise<Map<string, Row>> {
@@ -163,12 +181,9 @@ export async function hsdsServices(
   ]);
   const [locations, organizations] = await Promise.all([
     hsdsLocations(db, [...new Set(links.rows.map((l) => l.location_id as string))]),
-    sql<Row>`select ${ORGANIZATION_FIELDS} from organization o
-             where o.id = any(${uuids([...new Set(services.rows.map((r) => r.organization_id as string))])})`.execute(
-      db,
-    ),
+    organizationsById(db, [...new Set(services.rows.map((r) => r.organization_id as string))]),
   ]);
-  const organizationById = new Map(organizations.rows.map((row) => [row.id as string, row]));
+  const organizationById = new Map(organizations.map((row) => [row.id, row as Row]));
   const by = {
     links: groupBy(projectTied('service_at_location', links.rows), 'service_id'),
     phones: groupBy(phones.rows, 'service_id'),
