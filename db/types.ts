@@ -274,6 +274,12 @@ export interface AccountTable {
   locale: Generated<'en' | 'es'>;
   /** null until the person follows the emailed confirmation link (migration 0041). */
   email_confirmed_at: Date | string | null;
+  /** AES-256-GCM ciphertext of the TOTP secret (migration 0101); null when never set up. */
+  totp_secret: string | null;
+  /** When two-factor sign-in was confirmed by a first code; null while setting up or off. */
+  totp_enabled_at: Date | string | null;
+  /** The last accepted TOTP time step (no code is accepted twice). */
+  totp_last_step: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Version;
@@ -292,6 +298,18 @@ export interface SessionTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Date | string;
+  /** Migration 0101: how far signing in has gone. */
+  stage: Generated<SessionStage>;
+}
+
+export type SessionStage = 'full' | 'second_factor' | 'enrol';
+
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  account_id: string;
+  code_hash: string;
+  used_at: Date | string | null;
+  created_at: Timestamp;
 }
 
 export interface LoginAttemptTable {
@@ -433,6 +451,7 @@ export interface Database {
   import_source_row: ImportSourceRowTable;
   mail_outbox: MailOutboxTable;
   account_token: AccountTokenTable;
+  recovery_code: RecoveryCodeTable;
   organization_request: OrganizationRequestTable;
 }
 

@@ -25,6 +25,14 @@ export const AUDIT_ACTIONS = [
   'membership.accept',
   'membership.remove',
   'email.confirm',
+  'auth.two_factor_enabled',
+  'auth.two_factor_disabled',
+  'auth.two_factor_failed',
+  'auth.recovery_code_used',
+  'auth.recovery_codes_regenerated',
+  'auth.password_reset_throttled',
+  'invitation.revoke',
+  'membership.role_change',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

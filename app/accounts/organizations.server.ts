@@ -238,3 +238,13 @@ export async function decideOrganization(
     return true;
   });
 }
+
+/** The organization's name, or null when there is none with this id. */
+export async function organizationName(db: Kysely<Database>, organizationId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('organization')
+    .select('name')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  return row?.name ?? null;
+}

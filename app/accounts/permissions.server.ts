@@ -9,7 +9,7 @@
  */
 import { type AppLoadContext, data, redirect } from '@remix-run/node';
 import type { Kysely } from 'kysely';
-import type { Database, MembershipRole } from '../../db/types';
+import type { Database, MembershipRole, SessionStage } from '../../db/types';
 import { findSession, sessionTimeouts, sessionToken, StaffConfigError } from './session.server';
 
 export interface Membership {
@@ -26,7 +26,17 @@ export interface StaffUser {
   displayName: string | null;
   isAdmin: boolean;
   locale: 'en' | 'es';
+  /** 'full' unless the caller allowed a session still signing in (see requireUser). */
+  stage: SessionStage;
   memberships: Membership[];
+}
+
+export interface UserOptions {
+  /**
+   * Sessions that have passed only the password step are not signed in. The pages that finish
+   * signing in (the code step, the forced two-factor set-up) allow their stage here.
+   */
+  stages?: readonly SessionStage[];
 }
 
 export async function listMemberships(db: Kysely<Database>, accountId: string): Promise<Membership[]> {
@@ -50,12 +60,16 @@ function unavailable(error: unknown): never {
   throw error;
 }
 
-/** The signed-in person, or null (no cookie, bad signature, expired or disabled). */
-export async function getStaffUser(request: Request, context: AppLoadContext): Promise<StaffUser | null> {
+/** The signed-in person, or null (no cookie, bad signature, expired, disabled, or still signing in). */
+export async function getStaffUser(
+  request: Request,
+  context: AppLoadContext,
+  options: UserOptions = {},
+): Promise<StaffUser | null> {
   const token = await sessionToken(request, context.config).catch(unavailable);
   if (!token) return null;
   const session = await findSession(context.db, token, sessionTimeouts(context.config));
-  if (!session) return null;
+  if (!session || !(options.stages ?? ['full']).includes(session.stage)) return null;
   return {
     sessionId: session.sessionId,
     id: session.accountId,
@@ -63,6 +77,7 @@ export async function getStaffUser(request: Request, context: AppLoadContext): P
     displayName: session.displayName,
     isAdmin: session.isAdmin,
     locale: session.locale,
+    stage: session.stage,
     memberships: await listMemberships(context.db, session.accountId),
   };
 }
@@ -74,8 +89,12 @@ export function signInRedirect(request: Request): Response {
   return redirect(`/staff/sign-in?redirectTo=${encodeURIComponent(back)}`);
 }
 
-export async function requireUser(request: Request, context: AppLoadContext): Promise<StaffUser> {
-  const user = await getStaffUser(request, context);
+export async function requireUser(
+  request: Request,
+  context: AppLoadContext,
+  options: UserOptions = {},
+): Promise<StaffUser> {
+  const user = await getStaffUser(request, context, options);
   if (!user) throw signInRedirect(request);
   return user;
 }

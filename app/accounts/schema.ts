@@ -79,3 +79,52 @@ export const REVIEW_STATUSES = ['pending', 'verified', 'rejected', 'suspended'] 
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export const DECISIONS = ['verify', 'reject', 'request_info'] as const;
 export type Decision = (typeof DECISIONS)[number];
+
+/** The second step of sign-in, and every form that asks for a current code: a TOTP or recovery code. */
+export const codeSchema = z.object({
+  code: z.string().trim().min(6).max(20),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+export const SECURITY_INTENTS = ['enable', 'regenerate', 'disable'] as const;
+export const securitySchema = codeSchema.extend({ intent: z.enum(SECURITY_INTENTS) });
+
+/** Roles an owner can give in an invitation (an agency that only refers invites caseworkers). */
+export const MEMBER_ROLES = ['owner', 'editor', 'caseworker'] as const;
+
+export const inviteSchema = z.object({
+  intent: z.literal('invite'),
+  email: emailSchema,
+  role: z.enum(MEMBER_ROLES),
+});
+export const removeMemberSchema = z.object({ intent: z.literal('remove'), accountId: z.string().uuid() });
+export const revokeInvitationSchema = z.object({
+  intent: z.literal('revoke'),
+  invitationId: z.string().uuid(),
+});
+export const membersActionSchema = z.discriminatedUnion('intent', [
+  inviteSchema,
+  removeMemberSchema,
+  revokeInvitationSchema,
+]);
+
+/** The invitee's form at /invitations/<token> (the password is checked by the password schema). */
+export const acceptInvitationSchema = z.object({
+  displayName: z.string().trim().max(120).optional(),
+  password: z.string().max(128).optional(),
+});
+
+/** /staff/admin/accounts: the changes an admin can make to one account. */
+export const adminAccountActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('disable'), accountId: z.string().uuid() }),
+  z.object({ intent: z.literal('enable'), accountId: z.string().uuid() }),
+  z.object({ intent: z.literal('sign_out'), accountId: z.string().uuid() }),
+  z.object({ intent: z.literal('admin'), accountId: z.string().uuid(), value: z.enum(['on', 'off']) }),
+  z.object({
+    intent: z.literal('membership'),
+    accountId: z.string().uuid(),
+    organizationId: z.string().uuid(),
+    role: z.enum([...MEMBER_ROLES, 'none']),
+  }),
+]);
+export type AdminAccountAction = z.output<typeof adminAccountActionSchema>;

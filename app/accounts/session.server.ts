@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Cookie, createCookie } from '@remix-run/node';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/types';
+import type { Database, SessionStage } from '../../db/types';
 import type { Config } from '../config/config.server';
 
 export interface SessionTimeouts {
@@ -75,13 +75,18 @@ export interface SessionAccount {
   displayName: string | null;
   isAdmin: boolean;
   locale: 'en' | 'es';
+  stage: SessionStage;
 }
+
+/** A session that has only passed the password step lives 10 minutes at most. */
+export const PARTIAL_SESSION_MINUTES = 10;
 
 /** Creates a session row; returns the Set-Cookie header value that hands its token out. */
 export async function createSession(
   db: Kysely<Database>,
   config: Config,
   accountId: string,
+  stage: SessionStage = 'full',
 ): Promise<{ sessionId: string; setCookie: string }> {
   const token = newToken();
   const sessionId = hashToken(token);
@@ -90,7 +95,11 @@ export async function createSession(
     .values({
       id: sessionId,
       account_id: accountId,
-      expires_at: sql<Date>`now() + make_interval(hours => ${config.SESSION_ABSOLUTE_HOURS})`,
+      stage,
+      expires_at:
+        stage === 'full'
+          ? sql<Date>`now() + make_interval(hours => ${config.SESSION_ABSOLUTE_HOURS})`
+          : sql<Date>`now() + make_interval(mins => ${PARTIAL_SESSION_MINUTES})`,
     })
     .execute();
   return { sessionId, setCookie: await sessionCookie(config).serialize(token) };
@@ -122,6 +131,7 @@ export async function findSession(
       'account.is_admin',
       'account.locale',
       'account.status',
+      'session.stage',
       sql<boolean>`session.expires_at <= now()
         or session.last_seen_at <= now() - make_interval(mins => ${timeouts.idleMinutes})`.as('expired'),
       sql<boolean>`session.last_seen_at < now() - interval '1 minute'`.as('stale'),
@@ -146,7 +156,21 @@ export async function findSession(
     displayName: row.display_name,
     isAdmin: row.is_admin,
     locale: row.locale,
+    stage: row.stage,
   };
+}
+
+/**
+ * Rotation (ASVS V7.2.4): a new session id for the same person — at sign-in's last step, after
+ * setting up two-factor, after joining an organization — and the old row deleted.
+ */
+export async function rotateSession(
+  db: Kysely<Database>,
+  config: Config,
+  input: { sessionId: string; accountId: string; stage?: SessionStage },
+): Promise<{ sessionId: string; setCookie: string }> {
+  await deleteSession(db, input.sessionId);
+  return createSession(db, config, input.accountId, input.stage ?? 'full');
 }
 
 export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {

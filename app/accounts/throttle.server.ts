@@ -7,13 +7,57 @@
 import { createHmac } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
+import { recordAudit } from './audit.server';
 
 export const MAX_FAILURES = 10;
 export const WINDOW_MINUTES = 15;
 
+const addressKey = (clientAddress: string, secret: string) =>
+  createHmac('sha256', secret).update(clientAddress).digest('hex').slice(0, 32);
+
 export function throttleKeys(email: string, clientAddress: string, secret: string): string[] {
-  const address = createHmac('sha256', secret).update(clientAddress).digest('hex').slice(0, 32);
-  return [`account:${email}`, `ip:${address}`];
+  return [`account:${email}`, `ip:${addressKey(clientAddress, secret)}`];
+}
+
+/** Wrong second-factor codes count for the account and the address, like wrong passwords. */
+export function secondFactorThrottleKeys(accountId: string, clientAddress: string, secret: string): string[] {
+  return [`2fa:${accountId}`, `ip:${addressKey(clientAddress, secret)}`];
+}
+
+/**
+ * Password-reset requests (ASVS V6.3): at most 5 per email and 20 per address in 15 minutes,
+ * counted whether or not the email has an account (the answer never tells).
+ */
+export const RESET_LIMITS = { perAccount: 5, perAddress: 20 } as const;
+
+export function resetThrottleKeys(email: string, clientAddress: string, secret: string) {
+  return { account: `reset:${email}`, address: `reset-ip:${addressKey(clientAddress, secret)}` };
+}
+
+/** Counts one reset request; false when either limit was already reached (nothing is counted then). */
+export async function allowResetRequest(
+  db: Kysely<Database>,
+  keys: { account: string; address: string },
+): Promise<boolean> {
+  const rows = await db
+    .selectFrom('login_attempt')
+    .select(['key', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('key', 'in', [keys.account, keys.address])
+    .where('attempted_at', '>', sql<Date>`now() - make_interval(mins => ${WINDOW_MINUTES})`)
+    .groupBy('key')
+    .execute();
+  const count = (key: string) => Number(rows.find((row) => row.key === key)?.n ?? 0);
+  if (count(keys.account) >= RESET_LIMITS.perAccount || count(keys.address) >= RESET_LIMITS.perAddress) {
+    await recordAudit(db, {
+      actorId: null,
+      action: 'auth.password_reset_throttled',
+      entityType: 'account',
+      entityId: null,
+    });
+    return false;
+  }
+  await recordFailure(db, [keys.account, keys.address]);
+  return true;
 }
 
 /** True when any key has reached the limit within the window. */

@@ -24,6 +24,9 @@ export function StaffNav({ email, isAdmin }: { email: string; isAdmin: boolean }
             </li>
           </>
         ) : null}
+        <li>
+          <Link to={localize('/staff/security')}>{t('securityLink')}</Link>
+        </li>
       </ul>
       <p className="muted">{t('signedInAs', { email })}</p>
       <Form method="post" action="/staff/sign-out">

@@ -7,7 +7,7 @@ import { ErrorPage } from '~/components/error-page';
 import { titleMeta } from '~/components/meta';
 import { useLocalizeHref, useRootData } from '~/components/root-data';
 import { StaffNav } from '~/components/staff-nav';
-import { STATUS_KEY, staffMessages } from '~/i18n/messages/staff';
+import { ROLE_KEY, STATUS_KEY, staffMessages } from '~/i18n/messages/staff';
 import { translator } from '~/i18n/i18n';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -19,8 +19,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     pendingOrganizations: user.isAdmin ? await countPendingOrganizations(context.db) : null,
   };
 }
-
-const ROLE_KEY = { owner: 'roleOwner', editor: 'roleEditor', caseworker: 'roleCaseworker' } as const;
 
 export default function StaffHome() {
   const { email, isAdmin, memberships, pendingOrganizations } = useLoaderData<typeof loader>();
@@ -65,7 +63,12 @@ export default function StaffHome() {
                     <li>{t('canEdit', { organization: membership.organizationName })}</li>
                   ) : null}
                   {membership.role === 'owner' ? (
-                    <li>{t('canInvite', { organization: membership.organizationName })}</li>
+                    <li>
+                      {t('canInvite', { organization: membership.organizationName })}{' '}
+                      <Link to={localize(`/staff/organizations/${membership.organizationId}/members`)}>
+                        {t('membersLink', { organization: membership.organizationName })}
+                      </Link>
+                    </li>
                   ) : null}
                   <li>{t('canRefer', { organization: membership.organizationName })}</li>
                 </ul>

@@ -1,7 +1,9 @@
 /**
  * /staff/sign-in (fields `email`, `password`): the door to the staff side. A wrong password,
  * an unknown email and a disabled account get the same answer; the 11th failure in 15 minutes
- * is refused (429) even with the right password. A new session id at every sign-in.
+ * is refused (429) even with the right password. A new session id at every sign-in. With
+ * two-factor on, the password gives a 10-minute session that can only reach the code step
+ * (/staff/two-factor); an admin or owner without it must set it up first (/staff/security).
  */
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
@@ -16,6 +18,7 @@ import {
 } from '~/accounts/session.server';
 import { checkCredentials } from '~/accounts/sign-in.server';
 import { throttleKeys } from '~/accounts/throttle.server';
+import { twoFactorState } from '~/accounts/two-factor.server';
 import { ErrorPage } from '~/components/error-page';
 import { FormErrorSummary, FormField } from '~/components/form-field';
 import { titleMeta } from '~/components/meta';
@@ -24,15 +27,27 @@ import { staffMessages } from '~/i18n/messages/staff';
 import { translator } from '~/i18n/i18n';
 import { safeRedirectPath } from './language';
 
-/** After sign-in: back to the staff page that sent the person here, else the staff home. */
+/** After sign-in: back to the staff page (or invitation) that sent the person here, else the staff home. */
 function staffTarget(value: unknown, request: Request): string {
   const target = safeRedirectPath(value, new URL(request.url).origin);
-  return target === '/staff' || target.startsWith('/staff/') ? target : '/staff';
+  return target === '/staff' || target.startsWith('/staff/') || target.startsWith('/invitations/')
+    ? target
+    : '/staff';
+}
+
+/** Where a session at this stage goes next. */
+function nextStep(stage: 'full' | 'second_factor' | 'enrol', target: string): string {
+  if (stage === 'second_factor') return `/staff/two-factor?redirectTo=${encodeURIComponent(target)}`;
+  if (stage === 'enrol') return '/staff/security';
+  return target;
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await getStaffUser(request, context);
-  if (user) throw redirect(staffTarget(new URL(request.url).searchParams.get('redirectTo'), request));
+  const user = await getStaffUser(request, context, { stages: ['full', 'second_factor', 'enrol'] });
+  if (user)
+    throw redirect(
+      nextStep(user.stage, staffTarget(new URL(request.url).searchParams.get('redirectTo'), request)),
+    );
   return null;
 }
 
@@ -64,8 +79,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Rotation: whatever session the browser held before is gone; the new one has a new id.
   const previous = await sessionToken(request, context.config);
   if (previous) await deleteSession(context.db, hashToken(previous));
-  const { setCookie } = await createSession(context.db, context.config, result.accountId);
-  return redirect(staffTarget(redirectTo, request), { headers: { 'Set-Cookie': setCookie } });
+  const twoFactor = await twoFactorState(context.db, result.accountId);
+  const stage = twoFactor.enabled ? 'second_factor' : twoFactor.required ? 'enrol' : 'full';
+  const { setCookie } = await createSession(context.db, context.config, result.accountId, stage);
+  return redirect(nextStep(stage, staffTarget(redirectTo, request)), {
+    headers: { 'Set-Cookie': setCookie },
+  });
 }
 
 export default function SignIn() {

@@ -9,7 +9,7 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await getStaffUser(request, context);
+  const user = await getStaffUser(request, context, { stages: ['full', 'second_factor', 'enrol'] });
   if (user) {
     await deleteSession(context.db, user.sessionId);
     await recordAudit(context.db, {

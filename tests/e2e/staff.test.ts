@@ -9,7 +9,7 @@ import { staffMessages } from '../../app/i18n/messages/staff';
 import { layoutMessages } from '../../app/i18n/messages/layout';
 import { availableEngines } from '../helpers/db';
 import { expectNoAxeViolations, useBrowserSuite } from '../helpers/browser';
-import { createStaff, STAFF_PASSWORD } from '../helpers/staff';
+import { completeTwoFactor, createStaff, STAFF_PASSWORD } from '../helpers/staff';
 
 const ADMIN = 'admin@haven.example';
 
@@ -88,6 +88,10 @@ for (const engine of availableEngines()) {
           await signInAs(page, locale, admin, 'not the password at all');
           await page.getByText(t.signInInvalid).waitFor();
           await signInAs(page, locale, admin, STAFF_PASSWORD);
+          // Admins must use two-factor sign-in: the code step comes next.
+          await page.getByRole('heading', { level: 1, name: t.twoFactorTitle }).waitFor();
+          await axe(page, `/staff/two-factor (${locale})`);
+          await completeTwoFactor(page, locale, admin);
           await page.getByRole('heading', { level: 1, name: t.staffHomeTitle }).waitFor();
           await axe(page, `/staff (${locale})`);
 
