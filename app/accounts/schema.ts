@@ -86,8 +86,12 @@ export const codeSchema = z.object({
   redirectTo: z.string().max(2000).optional(),
 });
 
-export const SECURITY_INTENTS = ['enable', 'regenerate', 'disable'] as const;
-export const securitySchema = codeSchema.extend({ intent: z.enum(SECURITY_INTENTS) });
+export const SECURITY_INTENTS = ['enable', 'continue', 'regenerate', 'disable'] as const;
+export const securitySchema = z.object({
+  intent: z.enum(SECURITY_INTENTS),
+  // Checked by the two-factor code; 'continue' has none.
+  code: z.string().trim().max(20).default(''),
+});
 
 /** Roles an owner can give in an invitation (an agency that only refers invites caseworkers). */
 export const MEMBER_ROLES = ['owner', 'editor', 'caseworker'] as const;

@@ -173,6 +173,15 @@ export async function rotateSession(
   return createSession(db, config, input.accountId, input.stage ?? 'full');
 }
 
+/** Moves a session back to a stage (after enrolment: only "continue", which rotates it, goes on). */
+export async function setSessionStage(
+  db: Kysely<Database>,
+  sessionId: string,
+  stage: SessionStage,
+): Promise<void> {
+  await db.updateTable('session').set({ stage }).where('id', '=', sessionId).execute();
+}
+
 export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
   await db.deleteFrom('session').where('id', '=', sessionId).execute();
 }

@@ -3,13 +3,16 @@
  * key and an otpauth:// link, confirmed by a first code), see how many recovery codes are
  * left, make new ones, or turn it off (editors and caseworkers only). Admins and owners who
  * have not set it up are sent here straight after the password and can go nowhere else.
- * Setting it up is a privilege change: the session id is rotated.
+ * Setting it up is a privilege change: the session id is rotated. (The page that shows the
+ * recovery codes is rendered with the request's cookie, so the session is first put back at
+ * the 'enrol' stage; its "continue" button rotates it into a new full session. Rotating in the
+ * same request would sign out the page showing the codes when JavaScript is off.)
  */
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { requireUser } from '~/accounts/permissions.server';
 import { securitySchema } from '~/accounts/schema';
-import { rotateSession, serverSecret } from '~/accounts/session.server';
+import { rotateSession, serverSecret, setSessionStage } from '~/accounts/session.server';
 import { secondFactorThrottleKeys } from '~/accounts/throttle.server';
 import {
   beginEnrolment,
@@ -24,7 +27,7 @@ import {
 import { ErrorPage } from '~/components/error-page';
 import { FormErrorSummary, FormField } from '~/components/form-field';
 import { titleMeta } from '~/components/meta';
-import { useLocalizeHref, useRootData } from '~/components/root-data';
+import { useRootData } from '~/components/root-data';
 import { StaffNav } from '~/components/staff-nav';
 import { staffMessages } from '~/i18n/messages/staff';
 import { translator } from '~/i18n/i18n';
@@ -61,15 +64,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === 'enable') {
     const codes = await confirmEnrolment(context.db, key, { accountId: user.id, code });
     if (!codes) return data({ error: 'codeInvalid' as SecurityMessage, codes: null, done: null }, 400);
+    await setSessionStage(context.db, user.sessionId, 'enrol');
+    return { error: null, codes, done: 'twoFactorEnabled' as const };
+  }
+  if (intent === 'continue') {
+    const state = await twoFactorState(context.db, user.id);
+    if (!state.enabled)
+      return data({ error: 'codeInvalid' as SecurityMessage, codes: null, done: null }, 400);
     // A privilege change: the session gets a new id (and a forced set-up becomes a full session).
     const { setCookie } = await rotateSession(context.db, context.config, {
       sessionId: user.sessionId,
       accountId: user.id,
     });
-    return data(
-      { error: null, codes, done: 'twoFactorEnabled' as const },
-      { headers: { 'Set-Cookie': setCookie } },
-    );
+    return redirect('/staff', { headers: { 'Set-Cookie': setCookie } });
   }
   if (user.stage !== 'full') throw data('Forbidden', { status: 403 });
   const state = await twoFactorState(context.db, user.id);
@@ -98,7 +105,6 @@ export default function Security() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { locale } = useRootData();
-  const localize = useLocalizeHref();
   const t = translator(staffMessages, locale);
   const error = result?.error ? t(result.error) : undefined;
 
@@ -116,11 +122,12 @@ export default function Security() {
             </li>
           ))}
         </ul>
-        <p>
-          <Link to={localize('/staff')} className="button button-primary">
+        <Form method="post">
+          <input type="hidden" name="intent" value="continue" />
+          <button type="submit" className="button button-primary">
             {t('recoveryCodesSaved')}
-          </Link>
-        </p>
+          </button>
+        </Form>
       </div>
     );
   }
@@ -172,6 +179,14 @@ export default function Security() {
       ) : (
         <>
           <p>{t('twoFactorOn', { count: state.recoveryCodesLeft })}</p>
+          {forced ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="continue" />
+              <button type="submit" className="button button-primary">
+                {t('twoFactorSubmit')}
+              </button>
+            </Form>
+          ) : null}
           <h2>{t('regenerateTitle')}</h2>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="regenerate" />
