@@ -330,16 +330,30 @@ export interface InvitationTable {
   created_at: Timestamp;
 }
 
+export type SuggestionKind = 'phone' | 'closed' | 'moved' | 'other';
+export type SuggestionStatus = 'open' | 'accepted' | 'dismissed' | 'spam';
+
+/** A public correction (0003; kind, spam and decision_reason from 0121). Nothing about the reporter. */
 export interface SuggestionTable {
   id: Generated<string>;
   service_id: string | null;
   organization_id: string | null;
   field_name: string | null;
+  kind: Generated<SuggestionKind>;
   body: string;
-  status: Generated<'open' | 'accepted' | 'dismissed'>;
+  status: Generated<SuggestionStatus>;
+  decision_reason: string | null;
   resolved_by: string | null;
   resolved_at: Date | string | null;
   created_at: Timestamp;
+}
+
+/** One freshness digest per owner per period ('YYYY-MM'), for `listings:remind` (0121). */
+export interface FreshnessReminderTable {
+  account_id: string;
+  period: string;
+  services: number;
+  sent_at: Timestamp;
 }
 
 export interface AuditEventTable {
@@ -453,6 +467,7 @@ export interface Database {
   account_token: AccountTokenTable;
   recovery_code: RecoveryCodeTable;
   organization_request: OrganizationRequestTable;
+  freshness_reminder: FreshnessReminderTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;

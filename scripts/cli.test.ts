@@ -42,6 +42,7 @@ const CLIS = [
   { script: 'restore.ts', command: 'npm run db:restore', missing: '<file>' },
   { script: 'cluster.ts', command: 'npm run cluster' },
   { script: 'measure-page-weight.ts', command: 'npm run measure:weight' },
+  { script: 'listings-remind.ts', command: 'npm run listings:remind' },
 ];
 
 describe.concurrent('command-line tools', () => {

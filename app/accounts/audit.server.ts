@@ -33,13 +33,19 @@ export const AUDIT_ACTIONS = [
   'auth.password_reset_throttled',
   'invitation.revoke',
   'membership.role_change',
+  'service.confirm',
+  'correction.accept',
+  'correction.dismiss',
+  'correction.spam',
+  'organization.suspend',
+  'organization.reinstate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEvent {
   actorId: string | null;
   action: AuditAction;
-  entityType: 'account' | 'organization' | 'membership' | 'invitation';
+  entityType: 'account' | 'organization' | 'membership' | 'invitation' | 'service' | 'suggestion';
   entityId: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;

@@ -5,11 +5,12 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
+import { PUBLIC_ORGANIZATION_STATUS } from '../listings/visibility';
 import { PHONE_ORDER_SQL } from '../search/service-facts.server';
 import { hsdsLocations, hsdsTaxonomyTerm, ORGANIZATION_COLUMNS } from './hsds.server';
 
 const verifiedOrganizations = (db: Kysely<Database>) =>
-  db.selectFrom('organization as o').where('o.verification_status', '=', 'verified');
+  db.selectFrom('organization as o').where('o.verification_status', '=', PUBLIC_ORGANIZATION_STATUS);
 
 export async function listOrganizations(db: Kysely<Database>, page: number, perPage: number) {
   const [contents, count] = await Promise.all([

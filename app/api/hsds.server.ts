@@ -10,6 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
 import { loadPublicPlaces, publicTiedRow, tiedToConfidentialSql } from '../locations/public-location.server';
 import { PHONE_ORDER_SQL } from '../search/service-facts.server';
+import { publicServiceSql } from '../listings/visibility';
 
 const uuids = (ids: string[]) => sql`cast(${ids} as uuid[])`;
 type Row = Record<string, unknown>;
@@ -146,9 +147,7 @@ export async function hsdsServices(
                s.accreditations, s.eligibility_description, s.minimum_age, s.maximum_age, s.assured_date,
                s.assurer_email, s.licenses, s.alert, s.last_modified, s.delivery, s.last_verified_at
              from service s join organization o on o.id = s.organization_id
-             where s.id = any(${uuids(ids)}) and s.status = 'active' and o.verification_status = 'verified'`.execute(
-      db,
-    ),
+             where s.id = any(${uuids(ids)}) and ${publicServiceSql}`.execute(db),
     sql<Row>`select sal.id, sal.service_id, sal.location_id, sal.description,
                ${tiedToConfidentialSql('sal.location_id', null)} as tied
              from service_at_location sal

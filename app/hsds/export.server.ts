@@ -41,6 +41,41 @@ export async function readTables(
   return tables;
 }
 
+/** Columns through which a row belongs to another exported row. */
+const PARENT_COLUMNS = [
+  'organization_id',
+  'service_id',
+  'location_id',
+  'service_at_location_id',
+  'contact_id',
+  'phone_id',
+  'link_id',
+];
+
+/**
+ * The public export leaves out everything of a suspended organization (app/listings/
+ * suspension.server.ts): the organization and, parents first in TABLE_ORDER, every row that
+ * belongs to a withheld row. Pending organizations stay, marked pending, so a receiving
+ * directory keeps them unpublished; the full export (--include-confidential) keeps everything.
+ */
+function withholdSuspended(tables: Map<TableName, Row[]>): void {
+  const withheld = new Set<unknown>();
+  for (const table of TABLE_ORDER) {
+    const rows = tables.get(table);
+    if (!rows) continue;
+    tables.set(
+      table,
+      rows.filter((row) => {
+        const hidden =
+          (table === 'organization' && row.verification_status === 'suspended') ||
+          PARENT_COLUMNS.some((column) => row[column] != null && withheld.has(row[column]));
+        if (hidden) withheld.add(row.id);
+        return !hidden;
+      }),
+    );
+  }
+}
+
 export interface ExportSummary {
   dir: string;
   tables: Partial<Record<TableName, number>>;
@@ -54,6 +89,7 @@ export async function exportHsds(
   options: ExportOptions = {},
 ): Promise<ExportSummary> {
   const tables = await readTables(db, { publicOnly: !options.includeConfidential });
+  if (!options.includeConfidential) withholdSuspended(tables);
   const confidentialLocations = options.includeConfidential
     ? (tables.get('location') ?? []).filter((location) => location.is_confidential === true).length
     : publicTables(tables as Map<string, Row[]>);

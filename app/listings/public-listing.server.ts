@@ -11,6 +11,7 @@ import { loadPublicPlaces, resultLocation } from '../locations/public-location.s
 import { weeklyHours } from '../search/hours';
 import { PHONE_ORDER_SQL, serviceFacts } from '../search/service-facts.server';
 import { summarize } from '../search/summary';
+import { PUBLIC_ORGANIZATION_STATUS, PUBLIC_SERVICE_STATUS } from './visibility';
 import type { OrganizationDetail, PublicLocation, PublicPhone, ServiceDetail, Term } from './types';
 
 /** The service, if the public may see it: active, and its organization verified. */
@@ -24,8 +25,8 @@ export async function getPublicService(
     .selectFrom('service as s')
     .innerJoin('organization as o', 'o.id', 's.organization_id')
     .where('s.id', '=', id)
-    .where('s.status', '=', 'active')
-    .where('o.verification_status', '=', 'verified')
+    .where('s.status', '=', PUBLIC_SERVICE_STATUS)
+    .where('o.verification_status', '=', PUBLIC_ORGANIZATION_STATUS)
     .select([
       's.id',
       's.name',
@@ -145,7 +146,7 @@ export async function getPublicOrganization(
   const organization = await db
     .selectFrom('organization')
     .where('id', '=', id)
-    .where('verification_status', '=', 'verified')
+    .where('verification_status', '=', PUBLIC_ORGANIZATION_STATUS)
     .select(['id', 'name', 'alternate_name', 'description', 'website', 'email', 'is_sample', 'verified_at'])
     .executeTakeFirst();
   if (!organization) return null;
@@ -153,7 +154,7 @@ export async function getPublicOrganization(
   const services = await db
     .selectFrom('service')
     .where('organization_id', '=', id)
-    .where('status', '=', 'active')
+    .where('status', '=', PUBLIC_SERVICE_STATUS)
     .select(['id', 'name', 'description', 'delivery'])
     .orderBy('name')
     .execute();

@@ -16,6 +16,7 @@ export const MAIL_KINDS = [
   'verified',
   'rejected',
   'infoRequested',
+  'staleDigest',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
+import { PUBLIC_ORGANIZATION_STATUS } from '../listings/visibility';
 
 export const REFERRAL_RECEIVER_ROLES = ['owner', 'editor'] as const;
 
@@ -21,7 +22,7 @@ export async function organizationsAcceptingReferrals(
     .select('organization.id')
     .distinct()
     .where('organization.id', 'in', organizationIds)
-    .where('organization.verification_status', '=', 'verified')
+    .where('organization.verification_status', '=', PUBLIC_ORGANIZATION_STATUS)
     .where('membership.role', 'in', REFERRAL_RECEIVER_ROLES)
     .where('account.status', '=', 'active')
     .execute();

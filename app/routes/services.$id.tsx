@@ -7,7 +7,6 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { BackToResults } from '~/components/back-to-results';
 import { ErrorPage } from '~/components/error-page';
-import { formatVerified } from '~/components/format';
 import { ListingActions } from '~/components/listing-actions';
 import { SaveButton } from '~/saved/save-button';
 import { LocationsSection } from '~/components/location-block';
@@ -22,6 +21,7 @@ import { getPublicService } from '~/listings/public-listing.server';
 import type { ServiceDetail } from '~/listings/types';
 import { SampleBadge } from '~/components/sample-badge';
 import { PhoneFacts } from '~/components/phone-facts';
+import { StaleNotice, verifiedText } from '~/freshness/verification-note';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const now = new Date();
@@ -60,7 +60,6 @@ export default function ServicePage() {
   const localize = useLocalizeHref();
   const t = translator(listingMessages, locale);
   const tx = translator(taxonomyMessages, locale);
-  const verified = formatVerified(service.lastVerifiedAt, new Date(now), locale);
   const ages = agesText(service.minimumAge, service.maximumAge, locale);
   const isFree = service.costKinds.some((kind) => kind.slug === 'free');
   // Directions only to an ordinary location: a confidential one has an area, not a door.
@@ -86,6 +85,7 @@ export default function ServicePage() {
       {service.categories.length > 0 ? (
         <CategoryChips categories={service.categories} free={isFree ? t('free') : null} locale={locale} />
       ) : null}
+      <StaleNotice lastVerifiedAt={service.lastVerifiedAt} now={now} locale={locale} />
       {service.alert ? (
         <p className="notice notice-warn">
           <strong>{t('alert')}:</strong> {service.alert}
@@ -275,7 +275,7 @@ export default function ServicePage() {
               </>
             ) : null}
             <dt>{t('lastVerified')}</dt>
-            <dd>{verified ?? t('notVerified')}</dd>
+            <dd>{verifiedText(service.lastVerifiedAt, locale)}</dd>
           </dl>
         </aside>
       </div>

@@ -7,24 +7,30 @@ import { ErrorPage } from '~/components/error-page';
 import { titleMeta } from '~/components/meta';
 import { useLocalizeHref, useRootData } from '~/components/root-data';
 import { StaffNav } from '~/components/staff-nav';
+import { correctionScope, countOpenCorrections } from '~/corrections/corrections.server';
+import { correctionMessages } from '~/i18n/messages/corrections';
 import { ROLE_KEY, STATUS_KEY, staffMessages } from '~/i18n/messages/staff';
 import { translator } from '~/i18n/i18n';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
+  const scope = correctionScope(user);
   return {
     email: user.email,
     isAdmin: user.isAdmin,
     memberships: user.memberships,
     pendingOrganizations: user.isAdmin ? await countPendingOrganizations(context.db) : null,
+    openCorrections: scope ? await countOpenCorrections(context.db, scope) : null,
   };
 }
 
 export default function StaffHome() {
-  const { email, isAdmin, memberships, pendingOrganizations } = useLoaderData<typeof loader>();
+  const { email, isAdmin, memberships, pendingOrganizations, openCorrections } =
+    useLoaderData<typeof loader>();
   const { locale } = useRootData();
   const localize = useLocalizeHref();
   const t = translator(staffMessages, locale);
+  const tc = translator(correctionMessages, locale);
   return (
     <div>
       <h1>{t('staffHomeTitle')}</h1>
@@ -41,8 +47,16 @@ export default function StaffHome() {
             <li>
               <Link to={localize('/staff/admin/accounts')}>{t('manageAccounts')}</Link>
             </li>
+            <li>
+              <Link to={localize('/staff/admin/stale')}>{tc('staleLink')}</Link>
+            </li>
           </ul>
         </section>
+      ) : null}
+      {openCorrections !== null ? (
+        <p>
+          <Link to={localize('/staff/corrections')}>{tc('correctionsLink', { count: openCorrections })}</Link>
+        </p>
       ) : null}
       <section aria-labelledby="staff-orgs">
         <h2 id="staff-orgs">{t('yourOrganizations')}</h2>

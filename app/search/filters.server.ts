@@ -9,11 +9,12 @@ import type { Database } from '../../db/types';
 import { type Condition, FILTERS, isOn, type SqlKit } from './filters';
 import { websearchText } from './keyword-text';
 import type { SearchParams } from './types';
+import { publicServiceSql } from '../listings/visibility';
 
 export type { Condition };
 
 /** Only active services of verified organizations are public (DESIGN.md §4). */
-export const visible: Condition = sql<boolean>`s.status = 'active' and o.verification_status = 'verified'`;
+export const visible: Condition = publicServiceSql;
 
 const hasTerm = (taxonomy: string, codes: Condition) => sql<boolean>`exists (
   select 1 from attribute a join taxonomy_term t on t.id = a.taxonomy_term_id

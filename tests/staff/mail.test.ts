@@ -3,67 +3,14 @@
  * (smtp-server): delivery, the recipient's language, retry with backoff, and a rolled-back
  * action sending nothing.
  */
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { loadConfig } from '../../app/config/config.server';
 import { createLogger } from '../../app/http/logger.server';
 import { enqueueMail } from '../../app/mail/outbox.server';
 import { createMailTransport, deliverDueMail, mailAvailable } from '../../app/mail/sender.server';
 import { describeEachEngine } from '../helpers/db';
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on a random port; `refuse` makes it reject the next N messages. */
-export async function startSmtp() {
-  const received: Received[] = [];
-  const state = { refuse: 0 };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        if (state.refuse > 0) {
-          state.refuse -= 1;
-          const error = new Error('mailbox busy') as Error & { responseCode: number };
-          error.responseCode = 451;
-          callback(error);
-          return;
-        }
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    state,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** The decoded text of a received message (quoted-printable soft breaks undone). */
-export function mailText(raw: string): string {
-  return raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
+import { mailText, startSmtp } from '../helpers/smtp';
 
 describeEachEngine('mail outbox and SMTP sender', (t) => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;

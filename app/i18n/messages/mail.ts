@@ -21,6 +21,9 @@ export const mailMessages = defineMessages({
     infoRequestedSubject: 'More information needed for {organization} on {siteName}',
     infoRequestedBody:
       'Hello,\n\nTo verify {organization}, the reviewer needs more information:\n\n{reason}\n\nPlease sign in and reply, or contact your coalition:\n\n{link}',
+    staleDigestSubject: '{count} listings to confirm on {siteName}',
+    staleDigestBody:
+      'Hello,\n\nPeople rely on {siteName} to be right before they travel or call. These listings of yours have not been confirmed in the last {months} months:\n\n{listings}\n\nOpen each link, check the details, and press "Confirm this listing is still accurate" (or correct what changed). Signing in:\n\n{link}\n\nYou receive this at most once a month while listings need confirming.',
     roleAdmin: 'site administrator',
     roleOwner: 'owner',
     roleEditor: 'editor',
@@ -45,6 +48,9 @@ export const mailMessages = defineMessages({
     infoRequestedSubject: 'Se necesita más información sobre {organization} en {siteName}',
     infoRequestedBody:
       'Hola:\n\nPara verificar {organization}, la persona revisora necesita más información:\n\n{reason}\n\nEntre y responda, o comuníquese con su coalición:\n\n{link}',
+    staleDigestSubject: '{count} servicios por confirmar en {siteName}',
+    staleDigestBody:
+      'Hola:\n\nMuchas personas confían en que {siteName} esté al día antes de viajar o llamar. Estos servicios suyos no se han confirmado en los últimos {months} meses:\n\n{listings}\n\nAbra cada enlace, revise los datos y pulse «Confirmar que este servicio sigue siendo correcto» (o corrija lo que haya cambiado). Para iniciar sesión:\n\n{link}\n\nRecibirá este mensaje como máximo una vez al mes mientras haya servicios por confirmar.',
     roleAdmin: 'administrador del sitio',
     roleOwner: 'responsable',
     roleEditor: 'editor',
