@@ -25,13 +25,19 @@ export const AUDIT_ACTIONS = [
   'membership.accept',
   'membership.remove',
   'email.confirm',
+  'referral.send',
+  'referral.status',
+  'referral.message',
+  'referral.read_client_data',
+  'referral.purge',
+  'referral.keys_rotate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEvent {
   actorId: string | null;
   action: AuditAction;
-  entityType: 'account' | 'organization' | 'membership' | 'invitation';
+  entityType: 'account' | 'organization' | 'membership' | 'invitation' | 'referral';
   entityId: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
