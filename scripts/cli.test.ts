@@ -42,6 +42,8 @@ const CLIS = [
   { script: 'restore.ts', command: 'npm run db:restore', missing: '<file>' },
   { script: 'cluster.ts', command: 'npm run cluster' },
   { script: 'measure-page-weight.ts', command: 'npm run measure:weight' },
+  { script: 'keys-rotate.ts', command: 'npm run keys:rotate' },
+  { script: 'referrals-purge.ts', command: 'npm run referrals:purge' },
 ];
 
 describe.concurrent('command-line tools', () => {

@@ -81,10 +81,10 @@ export async function referralReport(db: Kysely<Database>, scope: ReportScope): 
     total: suppress(rows.length),
     byCategory: tally(rows.flatMap((row) => (row.categories.length ? row.categories : ['']))),
     byOrganization: tally(rows.map((row) => row.name)),
-    byStatus: REFERRAL_STATUSES.map((status) => ({
-      key: status,
-      count: statusCounts.find((item) => item.key === status)?.count ?? 0,
-    })),
+    byStatus: REFERRAL_STATUSES.map((status) => {
+      const found = statusCounts.find((item) => item.key === status);
+      return { key: status, count: found ? found.count : 0 };
+    }),
     accepted: suppress(acceptHours.length),
     medianHoursToAccept: acceptHours.length >= MIN_CELL ? Math.round(median(acceptHours) * 10) / 10 : null,
   };
