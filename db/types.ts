@@ -405,13 +405,7 @@ export interface SearchPointTable {
 }
 
 export type ReferralStatus =
-  | 'sent'
-  | 'accepted'
-  | 'declined'
-  | 'contacted'
-  | 'in_progress'
-  | 'completed'
-  | 'did_not_attend';
+  'sent' | 'accepted' | 'declined' | 'contacted' | 'in_progress' | 'completed' | 'did_not_attend';
 
 /** A referral (migration 0131); client fields only as ciphertext in client_data. */
 export interface ReferralTable {

@@ -49,6 +49,12 @@ export async function enqueueRenderedMail(
 ) {
   await db
     .insertInto('mail_outbox')
-    .values({ recipient: mail.to, locale: mail.locale, kind: mail.kind, subject: mail.subject, body: mail.body })
+    .values({
+      recipient: mail.to,
+      locale: mail.locale,
+      kind: mail.kind,
+      subject: mail.subject,
+      body: mail.body,
+    })
     .execute();
 }
