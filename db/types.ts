@@ -436,6 +436,49 @@ export interface SearchPointTable {
   free: boolean;
 }
 
+export type ReferralStatus =
+  'sent' | 'accepted' | 'declined' | 'contacted' | 'in_progress' | 'completed' | 'did_not_attend';
+
+/** A referral (migration 0131); client fields only as ciphertext in client_data. */
+export interface ReferralTable {
+  id: Generated<string>;
+  service_id: string | null;
+  service_name: string;
+  categories: ColumnType<string[], string[] | undefined, string[]>;
+  sender_account_id: string | null;
+  sender_organization_id: string;
+  receiver_organization_id: string;
+  status: Generated<ReferralStatus>;
+  client_language: string;
+  consent_at: Date | string;
+  consent_by: string | null;
+  consent_version: string;
+  key_id: string | null;
+  /** pg returns a Buffer, PGlite a Uint8Array. */
+  client_data: Uint8Array | null;
+  sent_at: Timestamp;
+  accepted_at: Date | string | null;
+  acted_at: Date | string | null;
+  closed_at: Date | string | null;
+  purged_at: Date | string | null;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+/** A referral's timeline: status changes and messages (message text only as ciphertext). */
+export interface ReferralEventTable {
+  id: Generated<number>;
+  referral_id: string;
+  kind: 'status' | 'message';
+  status: ReferralStatus | null;
+  reason: string | null;
+  actor_id: string | null;
+  side: 'sender' | 'receiver';
+  key_id: string | null;
+  body_data: Uint8Array | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organization: OrganizationTable;
   service: ServiceTable;
@@ -468,6 +511,8 @@ export interface Database {
   recovery_code: RecoveryCodeTable;
   organization_request: OrganizationRequestTable;
   freshness_reminder: FreshnessReminderTable;
+  referral: ReferralTable;
+  referral_event: ReferralEventTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;

@@ -43,6 +43,8 @@ const CLIS = [
   { script: 'cluster.ts', command: 'npm run cluster' },
   { script: 'measure-page-weight.ts', command: 'npm run measure:weight' },
   { script: 'listings-remind.ts', command: 'npm run listings:remind' },
+  { script: 'keys-rotate.ts', command: 'npm run keys:rotate' },
+  { script: 'referrals-purge.ts', command: 'npm run referrals:purge' },
 ];
 
 describe.concurrent('command-line tools', () => {

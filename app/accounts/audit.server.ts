@@ -39,13 +39,20 @@ export const AUDIT_ACTIONS = [
   'correction.spam',
   'organization.suspend',
   'organization.reinstate',
+  'referral.send',
+  'referral.status',
+  'referral.message',
+  'referral.read_client_data',
+  'referral.purge',
+  'referral.keys_rotate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEvent {
   actorId: string | null;
   action: AuditAction;
-  entityType: 'account' | 'organization' | 'membership' | 'invitation' | 'service' | 'suggestion';
+  entityType:
+    'account' | 'organization' | 'membership' | 'invitation' | 'service' | 'suggestion' | 'referral';
   entityId: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;

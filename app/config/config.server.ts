@@ -26,6 +26,27 @@ const publicUrl = httpUrl
   }, 'must be the site origin only, such as https://haven.example.org (no path or query)')
   .transform((value) => new URL(value).origin);
 
+/** A 32-byte AES-256 key written in base64 (e.g. `openssl rand -base64 32`). */
+const dataKey = z.string().transform((value, context) => {
+  const key = Buffer.from(value.trim(), 'base64');
+  if (key.length !== 32 || key.toString('base64') !== value.trim()) {
+    context.addIssue({
+      code: 'custom',
+      message: 'must be 32 bytes written in base64 (openssl rand -base64 32)',
+    });
+    return z.NEVER;
+  }
+  return key;
+});
+
+const days = (fallback: number) =>
+  z.coerce
+    .number('must be a number of days')
+    .int('must be a whole number of days')
+    .min(1)
+    .max(3650)
+    .default(fallback);
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int('must be a whole number').min(1).max(65535).default(3000),
@@ -127,6 +148,26 @@ export const configSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  // Referrals (issue 13, docs/referrals.md): the key of client data, read here only; without it
+  // the staff referral pages answer 503 and everything else works.
+  DATA_ENCRYPTION_KEY: z.preprocess(emptyAsUndefined, dataKey.optional()),
+  /** Earlier keys, comma-separated: still decrypt until `npm run keys:rotate` has run. */
+  DATA_ENCRYPTION_OLD_KEYS: z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean)
+        : value,
+    z.array(dataKey).default([]),
+  ),
+  /** Client fields are purged this many days after a referral closes… */
+  REFERRAL_RETENTION_DAYS: days(90),
+  /** …and this many days after it was sent if it never closes. */
+  REFERRAL_OPEN_RETENTION_DAYS: days(180),
+  /** A referral not acted on by the receiving organization within this many days is flagged. */
+  REFERRAL_ACTION_DAYS: days(3),
 });
 
 export type Config = z.infer<typeof configSchema>;

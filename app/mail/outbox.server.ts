@@ -39,3 +39,23 @@ export async function enqueueMail(db: Kysely<Database> | Transaction<Database>, 
     .values({ recipient: mail.to, locale: mail.locale, kind: mail.kind, subject, body })
     .execute();
 }
+
+/**
+ * A message rendered by its feature from its own catalog (referrals: app/i18n/messages/referrals.ts),
+ * queued like any other.
+ */
+export async function enqueueRenderedMail(
+  db: Kysely<Database> | Transaction<Database>,
+  mail: { to: string; locale: Locale; kind: string; subject: string; body: string },
+) {
+  await db
+    .insertInto('mail_outbox')
+    .values({
+      recipient: mail.to,
+      locale: mail.locale,
+      kind: mail.kind,
+      subject: mail.subject,
+      body: mail.body,
+    })
+    .execute();
+}

@@ -11,6 +11,7 @@ import * as staffSide from './2026_12_01_0041_staff_side';
 import * as importSource from './2026_12_01_0071_import_source';
 import * as twoFactor from './2026_12_01_0101_two_factor';
 import * as correctionsFreshness from './2026_12_01_0121_corrections_freshness';
+import * as referrals from './2026_12_01_0131_referrals';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_create_listings': createListings,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0071_import_source': importSource,
   '2026_12_01_0101_two_factor': twoFactor,
   '2026_12_01_0121_corrections_freshness': correctionsFreshness,
+  '2026_12_01_0131_referrals': referrals,
 };
