@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { countPendingOrganizations } from '~/accounts/organizations.server';
-import { requireUser } from '~/accounts/permissions.server';
+import { doesCasework, requireUser } from '~/accounts/permissions.server';
 import { ErrorPage } from '~/components/error-page';
 import { titleMeta } from '~/components/meta';
 import { useLocalizeHref, useRootData } from '~/components/root-data';
@@ -15,6 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     email: user.email,
     isAdmin: user.isAdmin,
+    casework: doesCasework(user),
     memberships: user.memberships,
     pendingOrganizations: user.isAdmin ? await countPendingOrganizations(context.db) : null,
   };
@@ -23,14 +24,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const ROLE_KEY = { owner: 'roleOwner', editor: 'roleEditor', caseworker: 'roleCaseworker' } as const;
 
 export default function StaffHome() {
-  const { email, isAdmin, memberships, pendingOrganizations } = useLoaderData<typeof loader>();
+  const { email, isAdmin, casework, memberships, pendingOrganizations } = useLoaderData<typeof loader>();
   const { locale } = useRootData();
   const localize = useLocalizeHref();
   const t = translator(staffMessages, locale);
   return (
     <div>
       <h1>{t('staffHomeTitle')}</h1>
-      <StaffNav email={email} isAdmin={isAdmin} />
+      <StaffNav email={email} isAdmin={isAdmin} casework={casework} />
       {isAdmin ? (
         <section aria-labelledby="staff-admin">
           <h2 id="staff-admin">{t('adminTools')}</h2>
