@@ -21,9 +21,14 @@ export function AddToShortlist({
   const t = translator(caseworkMessages, locale);
   if (shortlists.length === 0) {
     return (
-      <p className="staff-control no-print">
-        {t('noShortlists')} <Link to="/staff/shortlists">{t('createFirst')}</Link>
-      </p>
+      <div className="staff-control no-print">
+        <p>{t('noShortlists')}</p>
+        <ul className="link-list">
+          <li>
+            <Link to="/staff/shortlists">{t('createFirst')}</Link>
+          </li>
+        </ul>
+      </div>
     );
   }
   return (

@@ -124,9 +124,15 @@ function Results({
   return (
     <section aria-labelledby="result-count" className="results">
       <h2 id="result-count">
-        {ts(result.totalCapped ? 'countAtLeast' : result.total === 1 ? 'countOne' : 'count', {
-          count: result.total,
-        })}
+        {page.point
+          ? ts(result.totalCapped ? 'countNearAtLeast' : result.total === 1 ? 'countNearOne' : 'countNear', {
+              count: result.total,
+              miles: page.radiusMiles,
+              place: page.placeLabel ?? ts('yourLocation'),
+            })
+          : ts(result.totalCapped ? 'countAtLeast' : result.total === 1 ? 'countOne' : 'count', {
+              count: result.total,
+            })}
       </h2>
       {result.items.length === 0 ? <p>{ts('emptyText')}</p> : null}
       <ol className="results-list casework-results" aria-label={ts('resultsLabel')}>
@@ -185,18 +191,19 @@ function ClientFit({
       </h4>
       <p className={details.acceptsReferrals ? 'referral-badge accepts' : 'referral-badge'}>
         {details.acceptsReferrals ? t('acceptsReferrals') : t('noReferrals')}
-        {details.acceptsReferrals ? (
-          <>
-            {' · '}
+      </p>
+      {details.acceptsReferrals ? (
+        <ul className="link-list">
+          <li>
             <Link
               to={localize(`/staff/referrals/new?service=${serviceId}`)}
               aria-label={t('sendReferralTo', { service: serviceName })}
             >
               {t('sendReferral')}
             </Link>
-          </>
-        ) : null}
-      </p>
+          </li>
+        </ul>
+      ) : null}
       <dl className="fit-facts">
         <dt>{t('eligibility')}</dt>
         <dd>{details.eligibility ?? none}</dd>
@@ -232,9 +239,14 @@ function ClientFit({
         </dd>
       </dl>
       {shortlists.length === 0 ? (
-        <p>
-          {t('noShortlists')} <Link to={localize('/staff/shortlists')}>{t('createFirst')}</Link>
-        </p>
+        <>
+          <p>{t('noShortlists')}</p>
+          <ul className="link-list">
+            <li>
+              <Link to={localize('/staff/shortlists')}>{t('createFirst')}</Link>
+            </li>
+          </ul>
+        </>
       ) : (
         <Form
           method="post"

@@ -143,9 +143,14 @@ export default function ShortlistPage() {
       <section aria-labelledby="services">
         <h2 id="services">{t('navShortlists')}</h2>
         {shortlist.items.length === 0 ? (
-          <p>
-            {t('empty')} <Link to={localize('/staff/search')}>{t('findServices')}</Link>
-          </p>
+          <>
+            <p>{t('empty')}</p>
+            <ul className="link-list">
+              <li>
+                <Link to={localize('/staff/search')}>{t('findServices')}</Link>
+              </li>
+            </ul>
+          </>
         ) : (
           <ol className="shortlist-items">
             {shortlist.items.map((item, index) => (
@@ -158,14 +163,16 @@ export default function ShortlistPage() {
                   {!item.listed ? ` · ${t('notListed')}` : ''}
                 </p>
                 {accepting.includes(item.organizationId) && item.listed ? (
-                  <p>
-                    <Link
-                      to={localize(`/staff/referrals/new?service=${item.serviceId}`)}
-                      aria-label={t('sendReferralTo', { service: item.serviceName })}
-                    >
-                      {t('sendReferral')}
-                    </Link>
-                  </p>
+                  <ul className="link-list">
+                    <li>
+                      <Link
+                        to={localize(`/staff/referrals/new?service=${item.serviceId}`)}
+                        aria-label={t('sendReferralTo', { service: item.serviceName })}
+                      >
+                        {t('sendReferral')}
+                      </Link>
+                    </li>
+                  </ul>
                 ) : null}
                 {editable ? (
                   <>

@@ -104,9 +104,11 @@ export default function ShortlistsPage() {
             {t('create')}
           </button>
         </Form>
-        <p>
-          <Link to={localize('/staff/search')}>{t('findServices')}</Link>
-        </p>
+        <ul className="link-list">
+          <li>
+            <Link to={localize('/staff/search')}>{t('findServices')}</Link>
+          </li>
+        </ul>
       </section>
     </div>
   );
