@@ -421,6 +421,27 @@ export interface OrganizationRequestTable {
 }
 
 /** Derived, trigger-maintained: one row per public (service, location) pair (migration 0006). */
+/** A caseworker's named list of services (migration 0141). */
+export interface ShortlistTable {
+  id: Generated<string>;
+  owner_id: string;
+  name: string;
+  /** Members of this organization may read the list (set by an owner of it); null: private. */
+  shared_organization_id: string | null;
+  handout_locale: Generated<'en' | 'es'>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ShortlistItemTable {
+  shortlist_id: string;
+  service_id: string;
+  /** 1-based order within the list. */
+  position: number;
+  note: Generated<string>;
+  created_at: Timestamp;
+}
+
 export interface SearchPointTable {
   service_id: string;
   location_id: string;
@@ -513,6 +534,8 @@ export interface Database {
   freshness_reminder: FreshnessReminderTable;
   referral: ReferralTable;
   referral_event: ReferralEventTable;
+  shortlist: ShortlistTable;
+  shortlist_item: ShortlistItemTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;

@@ -122,3 +122,20 @@ export async function requireMembership(
   if (!roles.includes(membership.role)) throw data('Forbidden', { status: 403 });
   return { user, membership };
 }
+
+/** Roles that do casework (client-fit search, shortlists, handouts): caseworkers and agency owners. */
+export const CASEWORK_ROLES: readonly MembershipRole[] = ['caseworker', 'owner'];
+
+/**
+ * After requireUser: the person may do casework — a site admin, or a caseworker or owner of
+ * some organization (an agency). Anyone else signed in gets 403.
+ */
+export function requireCasework(user: StaffUser): StaffUser {
+  if (doesCasework(user)) return user;
+  throw data('Forbidden', { status: 403 });
+}
+
+/** Whether the person may do casework (for showing the links; requireCasework decides). */
+export function doesCasework(user: Pick<StaffUser, 'isAdmin' | 'memberships'>): boolean {
+  return user.isAdmin || user.memberships.some((item) => CASEWORK_ROLES.includes(item.role));
+}

@@ -4,6 +4,7 @@
  * never disagrees with the server's HTML.
  */
 import { formatMessages } from '~/i18n/messages/format';
+import { listingMessages } from '~/i18n/messages/listing';
 import { intlLocale, type Locale, translator } from '~/i18n/i18n';
 import { kmToMiles } from '~/search/units';
 
@@ -71,4 +72,13 @@ export function telHref(number: string, extension?: string | null): string {
 export function smsHref(number: string, body?: string): string {
   const digits = number.replace(/[^\d+]/g, '');
   return body === undefined ? `sms:${digits}` : `sms:${digits}?&body=${encodeURIComponent(body)}`;
+}
+
+/** "18 to 24", "18 and older", "Up to 24" — the service page's and the client-fit search's ages. */
+export function formatAges(min: number | null, max: number | null, locale: Locale): string | null {
+  const t = translator(listingMessages, locale);
+  if (min !== null && max !== null) return t('ages', { min, max });
+  if (min !== null) return t('agesMin', { min });
+  if (max !== null) return t('agesMax', { max });
+  return null;
 }

@@ -28,9 +28,11 @@ interface Props {
   locale: Locale;
   hl?: string;
   invalid?: ReadonlySet<SearchField>;
+  /** Where the form goes: the public /search, or the caseworkers' /staff/search. */
+  action?: string;
 }
 
-export function SearchForm({ query, locale, hl, invalid = new Set() }: Props) {
+export function SearchForm({ query, locale, hl, invalid = new Set(), action = '/search' }: Props) {
   const t = translator(searchMessages, locale);
   const tx = translator(taxonomyMessages, locale);
   const active = activeFilterCount(query);
@@ -45,7 +47,7 @@ export function SearchForm({ query, locale, hl, invalid = new Set() }: Props) {
   const radius = query.radius || String(DEFAULT_RADIUS_MILES);
   const usesPoint = !query.near && query.lat && query.lng;
   return (
-    <Form method="get" action="/search" role="search" aria-label={t('title')} className="search-form">
+    <Form method="get" action={action} role="search" aria-label={t('title')} className="search-form">
       {hl ? <input type="hidden" name="hl" value={hl} /> : null}
       {usesPoint ? (
         <>
@@ -178,11 +180,11 @@ export function SearchForm({ query, locale, hl, invalid = new Set() }: Props) {
         })}
         <div className="actions">
           {/* Lands on the results: on a phone the open filters fill the first screens. */}
-          <button type="submit" className="button-primary" formAction="/search#result-count">
+          <button type="submit" className="button-primary" formAction={`${action}#result-count`}>
             {t('applyFilters')}
           </button>
           {active > 0 ? (
-            <Link className="button" to={searchHref(withoutFilters(query), hl)}>
+            <Link className="button" to={searchHref(withoutFilters(query), hl, action)}>
               {t('clearFilters')}
             </Link>
           ) : null}

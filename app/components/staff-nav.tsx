@@ -1,19 +1,40 @@
 /** The staff pages' own navigation: who is signed in, the staff home, and the sign-out button. */
 import { Form, Link } from '@remix-run/react';
+import { caseworkMessages } from '~/i18n/messages/casework';
 import { staffMessages } from '~/i18n/messages/staff';
 import { translator } from '~/i18n/i18n';
 import { useLocalizeHref, useRootData } from './root-data';
 
-export function StaffNav({ email, isAdmin }: { email: string; isAdmin: boolean }) {
+export function StaffNav({
+  email,
+  isAdmin,
+  casework = false,
+}: {
+  email: string;
+  isAdmin: boolean;
+  /** The person does casework (app/accounts/permissions.server.ts requireCasework). */
+  casework?: boolean;
+}) {
   const { locale } = useRootData();
   const localize = useLocalizeHref();
   const t = translator(staffMessages, locale);
+  const tc = translator(caseworkMessages, locale);
   return (
     <nav aria-label={t('staffNav')} className="staff-nav">
       <ul className="link-list">
         <li>
           <Link to={localize('/staff')}>{t('staffHomeTitle')}</Link>
         </li>
+        {casework ? (
+          <>
+            <li>
+              <Link to={localize('/staff/search')}>{tc('navSearch')}</Link>
+            </li>
+            <li>
+              <Link to={localize('/staff/shortlists')}>{tc('navShortlists')}</Link>
+            </li>
+          </>
+        ) : null}
         {isAdmin ? (
           <>
             <li>

@@ -3,12 +3,16 @@
  * what to bring, cost, languages, hours (today highlighted), where (or "confidential"), and
  * Call / Directions / Share. Only verified organizations' active services exist here.
  */
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type AppLoadContext, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { BackToResults } from '~/components/back-to-results';
 import { ErrorPage } from '~/components/error-page';
+import { formatAges } from '~/components/format';
 import { ListingActions } from '~/components/listing-actions';
 import { SaveButton } from '~/saved/save-button';
+import { doesCasework, getStaffUser } from '~/accounts/permissions.server';
+import { AddToShortlist } from '~/components/add-to-shortlist';
+import { ownShortlists } from '~/shortlists/shortlists.server';
 import { LocationsSection } from '~/components/location-block';
 import { pageMeta, rootDataFromMatches } from '~/components/meta';
 import { CategoryChips, languageName } from '~/components/result-card';
@@ -23,11 +27,21 @@ import { SampleBadge } from '~/components/sample-badge';
 import { PhoneFacts } from '~/components/phone-facts';
 import { StaleNotice, verifiedText } from '~/freshness/verification-note';
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const now = new Date();
   const service = await getPublicService(context.db, params.id ?? '', now);
   if (!service) throw data('Not found', { status: 404 });
-  return { service, now: now.toISOString() };
+  return { service, now: now.toISOString(), shortlists: await caseworkerShortlists(request, context) };
+}
+
+/**
+ * A signed-in caseworker's own shortlists, for the staff-only "add to shortlist" control; null
+ * for everyone else (and when staff sign-in is not configured: the public page never fails).
+ */
+async function caseworkerShortlists(request: Request, context: AppLoadContext) {
+  const user = await getStaffUser(request, context).catch(() => null);
+  if (!user || !doesCasework(user)) return null;
+  return ownShortlists(context.db, user.id);
 }
 
 function shareText(service: ServiceDetail, locale: Locale): string {
@@ -45,22 +59,14 @@ function shareText(service: ServiceDetail, locale: Locale): string {
   return lines.join('\n');
 }
 
-function agesText(min: number | null, max: number | null, locale: Locale): string | null {
-  const t = translator(listingMessages, locale);
-  if (min !== null && max !== null) return t('ages', { min, max });
-  if (min !== null) return t('agesMin', { min });
-  if (max !== null) return t('agesMax', { max });
-  return null;
-}
-
 export default function ServicePage() {
-  const { service, now } = useLoaderData<typeof loader>();
+  const { service, now, shortlists } = useLoaderData<typeof loader>();
   const hours = service.hours;
   const { locale, config } = useRootData();
   const localize = useLocalizeHref();
   const t = translator(listingMessages, locale);
   const tx = translator(taxonomyMessages, locale);
-  const ages = agesText(service.minimumAge, service.maximumAge, locale);
+  const ages = formatAges(service.minimumAge, service.maximumAge, locale);
   const isFree = service.costKinds.some((kind) => kind.slug === 'free');
   // Directions only to an ordinary location: a confidential one has an area, not a door.
   const firstExact = service.locations.find(
@@ -103,6 +109,14 @@ export default function ServicePage() {
         organization={service.organization.name}
         locale={locale}
       />
+      {shortlists ? (
+        <AddToShortlist
+          serviceId={service.id}
+          serviceName={service.name}
+          shortlists={shortlists}
+          locale={locale}
+        />
+      ) : null}
 
       <div className="detail-grid">
         <div>

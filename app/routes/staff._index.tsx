@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { countPendingOrganizations } from '~/accounts/organizations.server';
-import { requireUser } from '~/accounts/permissions.server';
+import { doesCasework, requireUser } from '~/accounts/permissions.server';
 import { ErrorPage } from '~/components/error-page';
 import { titleMeta } from '~/components/meta';
 import { useLocalizeHref, useRootData } from '~/components/root-data';
@@ -18,6 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     email: user.email,
     isAdmin: user.isAdmin,
+    casework: doesCasework(user),
     memberships: user.memberships,
     pendingOrganizations: user.isAdmin ? await countPendingOrganizations(context.db) : null,
     openCorrections: scope ? await countOpenCorrections(context.db, scope) : null,
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function StaffHome() {
-  const { email, isAdmin, memberships, pendingOrganizations, openCorrections } =
+  const { email, isAdmin, casework, memberships, pendingOrganizations, openCorrections } =
     useLoaderData<typeof loader>();
   const { locale } = useRootData();
   const localize = useLocalizeHref();
@@ -34,7 +35,7 @@ export default function StaffHome() {
   return (
     <div>
       <h1>{t('staffHomeTitle')}</h1>
-      <StaffNav email={email} isAdmin={isAdmin} />
+      <StaffNav email={email} isAdmin={isAdmin} casework={casework} />
       {isAdmin ? (
         <section aria-labelledby="staff-admin">
           <h2 id="staff-admin">{t('adminTools')}</h2>

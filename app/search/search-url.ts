@@ -52,8 +52,11 @@ export function activeFilterCount(query: Partial<FilterForm>): number {
   }, 0);
 }
 
-/** "/search?…" for a query; empty values are left out, page 1 is implicit, a tick is `=1`. */
-export function searchHref(query: Partial<SearchQuery>, hl?: string): string {
+/**
+ * "/search?…" for a query; empty values are left out, page 1 is implicit, a tick is `=1`.
+ * `path`: the page the same query runs on (the caseworkers' /staff/search).
+ */
+export function searchHref(query: Partial<SearchQuery>, hl?: string, path = '/search'): string {
   const params = new URLSearchParams();
   if (query.near) params.set('near', query.near);
   else if (query.lat && query.lng) {
@@ -70,7 +73,7 @@ export function searchHref(query: Partial<SearchQuery>, hl?: string): string {
   if (query.page && query.page > 1) params.set('page', String(query.page));
   if (hl) params.set('hl', hl);
   const search = params.toString();
-  return search ? `/search?${search}` : '/search';
+  return search ? `${path}?${search}` : path;
 }
 
 /** Rounds coordinates to 3 decimals (~100 m) before they go into a URL. */

@@ -12,6 +12,7 @@ import * as importSource from './2026_12_01_0071_import_source';
 import * as twoFactor from './2026_12_01_0101_two_factor';
 import * as correctionsFreshness from './2026_12_01_0121_corrections_freshness';
 import * as referrals from './2026_12_01_0131_referrals';
+import * as shortlists from './2026_12_01_0141_shortlists';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_create_listings': createListings,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0101_two_factor': twoFactor,
   '2026_12_01_0121_corrections_freshness': correctionsFreshness,
   '2026_12_01_0131_referrals': referrals,
+  '2026_12_01_0141_shortlists': shortlists,
 };

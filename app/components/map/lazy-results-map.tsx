@@ -5,7 +5,8 @@
  * downloads it, and the tile host is contacted only once a map is shown.
  * Nothing renders on the server: the list beside the map is its text alternative.
  */
-import { Component, lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
+import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { useHydrated } from '../use-hydrated';
 import { useRootData } from '~/components/root-data';
 import { translator } from '~/i18n/i18n';
 import { mapMessages } from './messages';
@@ -37,17 +38,6 @@ export function LazyResultsMap(props: ResultsMapProps) {
         </Suspense>
       </MapErrorBoundary>
     </div>
-  );
-}
-
-const noSubscription = () => () => {};
-
-/** false on the server and while hydrating, true afterwards (and on client-side navigations). */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
   );
 }
 
