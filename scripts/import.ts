@@ -1,14 +1,22 @@
 /**
- * `npm run db:import -- <dir | .zip | .json | .ndjson> [--report report.json] [--pending]
- *   [--max-entry-mb N] [--max-total-mb N] [--max-ratio N] [--source NAME] [--prune] [--dry-run]`
- * Imports an HSDS package into the configured database (see app/hsds/import.server.ts) and
- * prints what was imported, repaired and rejected. Exits non-zero on a fatal error, in which
+ * `npm run db:import -- <dir | .zip | .json | .ndjson | https://host/api/v1> [--report report.json]
+ *   [--pending] [--max-entry-mb N] [--max-total-mb N] [--max-ratio N] [--source NAME] [--prune]
+ *   [--dry-run] [--rate N] [--per-page N] [--retries N] [--progress-dir DIR] [--restart]`
+ * Imports an HSDS package into the configured database (see app/hsds/import.server.ts), or
+ * every service of an HSDS API 3.0 (app/hsds/import-federation.server.ts), and prints what was imported, repaired and rejected. Exits non-zero on a fatal error, in which
  * case nothing was written.
  */
 import { writeFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../app/config/config.server';
+import {
+  FEDERATION_DEFAULTS,
+  type FederationOptions,
+  importHsdsApi,
+  isApiUrl,
+} from '../app/hsds/import-federation.server';
 import { importHsds, type ProgressEvent } from '../app/hsds/import.server';
+import { summaryLines } from '../app/hsds/import-summary';
 import { DEFAULT_LIMITS, type PackageLimits } from '../app/hsds/read-package.server';
 import type { ImportReport } from '../app/hsds/report';
 import { createDatabase } from '../db/index';
@@ -19,10 +27,17 @@ const MIB = 1024 * 1024;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
+type PageEvent = Parameters<NonNullable<FederationOptions['onPage']>>[0];
+const pageLine = (event: PageEvent) =>
+  `page ${event.page}${event.totalPages !== undefined ? `/${event.totalPages}` : ''}: ${event.services} services${event.resumed ? ' (saved by an earlier run)' : ''}`;
+
 function progressPrinter() {
   if (!process.stdout.isTTY) {
     let lastTable = '';
     return {
+      page(event: PageEvent) {
+        out(pageLine(event));
+      },
       update(event: ProgressEvent) {
         if (event.phase !== 'write') out(event.message);
         else if (event.done === event.total && event.table !== lastTable) {
@@ -39,6 +54,20 @@ function progressPrinter() {
   );
   let active = '';
   return {
+    page(event: PageEvent) {
+      if (event.totalPages === undefined) {
+        if (active) bar.stop();
+        active = '';
+        out(pageLine(event));
+        return;
+      }
+      if (active !== 'pages') {
+        if (active) bar.stop();
+        active = 'pages';
+        bar.start(event.totalPages, 0, { table: 'API pages'.padEnd(20) });
+      }
+      bar.update(event.page, { table: 'API pages'.padEnd(20) });
+    },
     update(event: ProgressEvent) {
       if (event.phase !== 'write') {
         if (active) bar.stop();
@@ -59,43 +88,15 @@ function progressPrinter() {
   };
 }
 
-const MAX_LINES = 40;
-
 function printSummary(report: ImportReport) {
-  out(
-    `\n${report.dryRun ? 'Dry run (nothing written) of' : 'Imported'} ${report.source} (${report.format}) in ${(report.durationMs / 1000).toFixed(1)} s${report.pending ? ' as pending' : ''}`,
-  );
-  for (const [table, counts] of Object.entries(report.tables)) {
-    const sync = report.sync[table as keyof ImportReport['sync']];
-    out(
-      `  ${table.padEnd(20)} read ${String(counts.read).padStart(7)}  imported ${String(counts.imported).padStart(7)}  rejected ${String(counts.rejected).padStart(6)}${counts.created ? `  created ${counts.created}` : ''}${sync ? `  (new ${sync.new}, updated ${sync.updated}, unchanged ${sync.unchanged})` : ''}`,
-    );
-  }
-  if (report.placeholders.length)
-    out(`\n${report.placeholders.length} placeholder organization(s) created, pending review`);
-  if (report.conflicts.length) {
-    out(`\n${report.conflicts.length} field(s) edited in Haven kept over the package's value:`);
-    for (const conflict of report.conflicts.slice(0, 10))
-      out(`  ${conflict.table} ${conflict.sourceId ?? conflict.id}.${conflict.column}`);
-    if (report.conflicts.length > 10) out(`  … ${report.conflicts.length - 10} more (see --report)`);
-  }
-  if (report.pruned.service)
-    out(`\n${report.pruned.service} service(s) missing from the package marked inactive`);
-  for (const file of report.ignoredFiles) out(`  ignored ${file.file} (${file.rows} rows): ${file.reason}`);
-  if (report.summary.length) {
-    out('\nIssues:');
-    for (const entry of report.summary.slice(0, MAX_LINES))
-      out(`  ${entry.severity.padEnd(8)} ${String(entry.count).padStart(7)} × ${entry.reason.slice(0, 160)}`);
-    if (report.summary.length > MAX_LINES)
-      out(`  … ${report.summary.length - MAX_LINES} more kinds (see --report)`);
-  }
+  for (const line of summaryLines(report)) out(line);
 }
 
 const { values, positionals } = parseCli({
   command: 'db:import',
   summary:
-    'Imports an HSDS package (1.x–3.0: a directory, .zip, .json or .ndjson) into the configured database.',
-  positionals: ['<dir | .zip | .json | .ndjson>'],
+    'Imports an HSDS package (1.x–3.0: a directory, .zip, .json or .ndjson), or every service of an HSDS API 3.0 (https://…/api/v1), into the configured database.',
+  positionals: ['<dir | .zip | .json | .ndjson | https://host/api/v1>'],
   options: {
     report: { type: 'string', value: 'FILE', help: 'write the full report as JSON to FILE' },
     pending: {
@@ -133,11 +134,38 @@ const { values, positionals } = parseCli({
       default: false,
       help: 'print the full report and write nothing',
     },
+    rate: {
+      type: 'string',
+      value: 'N',
+      help: `API only: most requests a second (default ${FEDERATION_DEFAULTS.ratePerSecond})`,
+    },
+    'per-page': {
+      type: 'string',
+      value: 'N',
+      help: `API only: services per request (default ${FEDERATION_DEFAULTS.perPage})`,
+    },
+    retries: {
+      type: 'string',
+      value: 'N',
+      help: `API only: retries of a failed request, with exponential backoff (default ${FEDERATION_DEFAULTS.retries})`,
+    },
+    'progress-dir': {
+      type: 'string',
+      value: 'DIR',
+      help: `API only: where pages are saved so a re-run resumes (default ${FEDERATION_DEFAULTS.progressDir})`,
+    },
+    restart: {
+      type: 'boolean',
+      default: false,
+      help: 'API only: ignore saved progress and fetch every page again',
+    },
   },
 });
 const input = positionals[0]!;
 /** A positive number flag, or undefined when not given; anything else is a usage error. */
-function positive(flag: 'max-entry-mb' | 'max-total-mb' | 'max-ratio'): number | undefined {
+function positive(
+  flag: 'max-entry-mb' | 'max-total-mb' | 'max-ratio' | 'rate' | 'per-page' | 'retries',
+): number | undefined {
   const raw = values[flag];
   if (raw === undefined) return undefined;
   const value = Number(raw);
@@ -147,6 +175,20 @@ function positive(flag: 'max-entry-mb' | 'max-total-mb' | 'max-ratio'): number |
 const entryMb = positive('max-entry-mb');
 const totalMb = positive('max-total-mb');
 const ratio = positive('max-ratio');
+const rate = positive('rate');
+const perPage = positive('per-page');
+const retries = values.retries === '0' ? 0 : positive('retries');
+if (perPage !== undefined && !Number.isInteger(perPage))
+  exitWith('db:import', `--per-page: expected a whole number, got "${values['per-page']}"`, EXIT_USAGE);
+const federation: FederationOptions = {
+  ...(rate ? { ratePerSecond: rate } : {}),
+  ...(perPage ? { perPage } : {}),
+  ...(retries !== undefined ? { retries: Math.floor(retries) } : {}),
+  ...(values['progress-dir'] ? { progressDir: values['progress-dir'] } : {}),
+  restart: values.restart,
+  onRetry: ({ page, attempt, delayMs, reason }) =>
+    process.stderr.write(`page ${page}: ${reason}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s\n`),
+};
 const limits: Partial<PackageLimits> = {
   ...(entryMb ? { maxEntryBytes: entryMb * MIB } : {}),
   ...(totalMb ? { maxTotalBytes: totalMb * MIB } : {}),
@@ -160,14 +202,20 @@ try {
   const progress = progressPrinter();
   try {
     await migrateToLatest(handle.db);
-    const report = await importHsds(handle.db, input, {
+    const options = {
       pending: values.pending,
       limits,
       source: values.source,
       prune: values.prune,
       dryRun: values['dry-run'],
-      onProgress: (event) => progress.update(event),
-    });
+      onProgress: (event: ProgressEvent) => progress.update(event),
+    };
+    const report = isApiUrl(input)
+      ? await importHsdsApi(handle.db, input, {
+          ...options,
+          federation: { ...federation, onPage: (event) => progress.page(event) },
+        })
+      : await importHsds(handle.db, input, options);
     progress.stop();
     printSummary(report);
     if (values.report) {

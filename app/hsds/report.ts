@@ -80,8 +80,8 @@ export interface ImportReport {
   tables: Partial<Record<TableName, TableCounts>>;
   /** Files present in the package that Haven does not store (programs, funding …). */
   ignoredFiles: Array<{ file: string; rows: number; reason: string }>;
-  /** Issue counts by severity and reason, most frequent first. */
-  summary: Array<{ severity: Severity; reason: string; count: number }>;
+  /** Issue counts by severity, table and reason, most frequent first. */
+  summary: Array<{ severity: Severity; table: string; reason: string; count: number }>;
   issues: ImportIssue[];
   /** Organizations made up for ids the package points at but does not describe. */
   placeholders: Placeholder[];
@@ -106,7 +106,7 @@ export class IssueLog {
   }
 
   summary(): ImportReport['summary'] {
-    const counts = new Map<string, { severity: Severity; reason: string; count: number }>();
+    const counts = new Map<string, ImportReport['summary'][number]>();
     for (const issue of this.issues) {
       // Group by the reason's wording without quoted values, so "unknown value "x"" groups together.
       // Numbers too (line numbers, ZIPs), so a 100k-row problem list stays a few dozen kinds.
@@ -117,6 +117,7 @@ export class IssueLog {
       const key = `${issue.severity}|${issue.table}|${reason}`;
       const entry = counts.get(key) ?? {
         severity: issue.severity,
+        table: issue.table,
         reason: `${issue.table}: ${reason}`,
         count: 0,
       };
