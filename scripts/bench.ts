@@ -33,7 +33,28 @@ const { values } = parseCli({
     reuse: {
       type: 'boolean',
       default: false,
-      help: 'PostgreSQL only: keep the haven_bench database of a previous run instead of regenerating it',
+      help: 'keep the database of a previous run (PostgreSQL: --database; PGlite: --dir) instead of regenerating it; pending migrations still run',
+    },
+    database: {
+      type: 'string',
+      default: 'haven_bench',
+      value: 'NAME',
+      help: 'PostgreSQL only: the scratch database to (re)create on the server',
+    },
+    dir: {
+      type: 'string',
+      value: 'DIR',
+      help: 'PGlite only: keep the data directory here (kept after the run, so --reuse can open it again)',
+    },
+    only: {
+      type: 'string',
+      value: 'SHAPES',
+      help: 'comma-separated query shapes to time (e.g. "keyword only,nearest + category"); all by default',
+    },
+    'no-api-load': {
+      type: 'boolean',
+      default: false,
+      help: 'skip the HTTP API load at the end',
     },
   },
 });
@@ -42,22 +63,28 @@ const engine = values.engine;
 if (!Number.isInteger(n) || n < 1) exitWith('bench', '--n must be a whole number ≥ 1', EXIT_USAGE);
 if (engine !== 'pglite' && engine !== 'postgres')
   exitWith('bench', '--engine must be pglite or postgres', EXIT_USAGE);
+const only = values.only?.split(',').map((shape) => shape.trim());
 const emit = (record: Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify({ engine, n, ...record })}\n`);
 
 async function open(): Promise<{ handle: DatabaseHandle; cleanup: () => void }> {
   if (engine === 'pglite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'haven-bench-'));
+    const kept = values.dir;
+    if (values.reuse && !kept) exitWith('bench', '--reuse with --engine pglite needs --dir', EXIT_USAGE);
+    if (kept && !values.reuse) rmSync(kept, { recursive: true, force: true });
+    const dir = kept ?? mkdtempSync(path.join(tmpdir(), 'haven-bench-'));
     return {
       handle: await createDatabase({ pgliteDir: dir }),
-      cleanup: () => rmSync(dir, { recursive: true, force: true }),
+      cleanup: () => {
+        if (!kept) rmSync(dir, { recursive: true, force: true });
+      },
     };
   }
   const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('--engine postgres needs DATABASE_URL or TEST_DATABASE_URL');
-  if (!values.reuse) await createDatabaseNamed(url, 'haven_bench');
+  if (!values.reuse) await createDatabaseNamed(url, values.database);
   return {
-    handle: await createDatabase({ databaseUrl: adminUrl(url, 'haven_bench'), maxConnections: 10 }),
+    handle: await createDatabase({ databaseUrl: adminUrl(url, values.database), maxConnections: 10 }),
     cleanup: () => {},
   };
 }
@@ -83,8 +110,8 @@ async function main() {
   const { handle, cleanup } = await open();
   const db = handle.db;
   try {
-    if (!(values.reuse && engine === 'postgres')) {
-      await migrateToLatest(db);
+    await migrateToLatest(db);
+    if (!values.reuse) {
       const started = Date.now();
       await generate(db, n, log);
       emit({ metric: 'generate', seconds: Math.round((Date.now() - started) / 100) / 10 });
@@ -146,6 +173,7 @@ async function main() {
       ['search', searchServices],
     ] as const) {
       for (const [name, make] of shapes) {
+        if (only && !only.includes(name)) continue;
         // Without a point every sample is the same query: 30 are enough.
         const samples = name === 'keyword only' ? points.slice(0, 30) : points;
         for (const p of samples.slice(0, name === 'keyword only' ? 3 : 50)) {
@@ -172,6 +200,7 @@ async function main() {
       }
     }
 
+    if (values['no-api-load']) return;
     const paths = points.slice(0, 200).map((p) => `/api/v1/services?lat=${p.lat}&lng=${p.lng}`);
     const seconds = Number(values.seconds);
     const connections = Number(values.connections);
