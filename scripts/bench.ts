@@ -4,6 +4,9 @@
  * PostgreSQL database `haven_bench` on DATABASE_URL/TEST_DATABASE_URL), then prints JSON lines:
  * load timings, DB latency percentiles of searchServices for four query shapes, and HTTP
  * throughput of /api/v1/services on the real app beside a bare node:http server.
+ * `--http` measures HTTP only, wider: the search page and the API, single process and the
+ * scripted cluster (./bench/http-matrix.ts). `--reuse` (with `--database` or `--dir`) opens the
+ * database of an earlier run instead of generating one: a 1M load takes minutes.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +19,14 @@ import { rankServices, searchServices } from '../app/search/search.server';
 import type { SearchParams } from '../app/search/types';
 import { generate, queryPoints } from './bench/generate';
 import { bareServer, load, realApp } from './bench/http';
+import { httpMatrix } from './bench/http-matrix';
 import { adminUrl, createDatabaseNamed } from '../tests/helpers/postgres';
 import { startStallWatchdog } from './lib/stall-watchdog';
 import { EXIT_USAGE, exitWith, parseCli } from './lib/cli';
+
+// The real app is the production build: React picks its development build (several times
+// slower to render) from NODE_ENV when the server build first loads it.
+process.env.NODE_ENV ??= 'production';
 
 const { values } = parseCli({
   command: 'bench',
@@ -51,6 +59,16 @@ const { values } = parseCli({
       value: 'SHAPES',
       help: 'comma-separated query shapes to time (e.g. "keyword only,nearest + category"); all by default',
     },
+    http: {
+      type: 'boolean',
+      default: false,
+      help: 'HTTP only: the search page and the API under load, single process and (PostgreSQL) the scripted cluster, each beside a bare node:http server (docs/PERFORMANCE.md)',
+    },
+    dump: {
+      type: 'string',
+      value: 'FILE',
+      help: 'with --http: where the pg_dump of the bench database for the cluster is kept (default: <tmp>/<database>-<n>.dump, reused when present)',
+    },
     'no-api-load': {
       type: 'boolean',
       default: false,
@@ -66,6 +84,13 @@ if (engine !== 'pglite' && engine !== 'postgres')
 const only = values.only?.split(',').map((shape) => shape.trim());
 const emit = (record: Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify({ engine, n, ...record })}\n`);
+
+/** The bench database's URL on the PostgreSQL server (--engine postgres). */
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('--engine postgres needs DATABASE_URL or TEST_DATABASE_URL');
+  return adminUrl(url, values.database);
+}
 
 async function open(): Promise<{ handle: DatabaseHandle; cleanup: () => void }> {
   if (engine === 'pglite') {
@@ -84,7 +109,7 @@ async function open(): Promise<{ handle: DatabaseHandle; cleanup: () => void }> 
   if (!url) throw new Error('--engine postgres needs DATABASE_URL or TEST_DATABASE_URL');
   if (!values.reuse) await createDatabaseNamed(url, values.database);
   return {
-    handle: await createDatabase({ databaseUrl: adminUrl(url, values.database), maxConnections: 10 }),
+    handle: await createDatabase({ databaseUrl: databaseUrl(), maxConnections: 10 }),
     cleanup: () => {},
   };
 }
@@ -117,6 +142,21 @@ async function main() {
       emit({ metric: 'generate', seconds: Math.round((Date.now() - started) / 100) / 10 });
     }
 
+    if (values.http) {
+      // The cluster's restore and replica copy take minutes at 1M: the watchdog watches queries.
+      watchdog.setLimit(60 * 60);
+      await httpMatrix({
+        db,
+        databaseUrl: engine === 'postgres' ? databaseUrl() : undefined,
+        dumpFile: values.dump ?? path.join(tmpdir(), `${values.database}-${n}.dump`),
+        points: (await queryPoints(db, 200)).map((p) => ({ lat: p.lat, lng: p.lng })),
+        seconds: Number(values.seconds),
+        connections: Number(values.connections),
+        emit,
+        log,
+      });
+      return;
+    }
     watchdog.setLimit(120);
     // The plan of the nearest-20 page query at a dense point (Manhattan), for docs/PERFORMANCE.md.
     const manhattan = { latitude: 40.7506, longitude: -73.9972 };
