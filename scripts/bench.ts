@@ -13,8 +13,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDatabase, type DatabaseHandle } from '../db/index';
 import { migrateToLatest } from '../db/migrate';
-import { sql } from 'kysely';
-import { firstWindow, knnPageQuery } from '../app/search/nearby.server';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/types';
+import { allOf, filterConditions, keywordQuery, visible } from '../app/search/filters.server';
+import { firstWindow, KEYWORD_CANDIDATES, knnPageQuery, listedCandidates } from '../app/search/nearby.server';
 import { rankServices, searchServices } from '../app/search/search.server';
 import type { SearchParams } from '../app/search/types';
 import { generate, queryPoints } from './bench/generate';
@@ -131,6 +133,54 @@ const log = (line: string) => {
   process.stderr.write(`${line}\n`);
 };
 
+/**
+ * The keyword-only ranking before and after migration 0171, interleaved on the same database in
+ * the same run (so a busy machine slows both alike): ts_rank over every match, and over the
+ * bounded candidates (app/search/nearby.server.ts). Page 1 and page 3 of `immigration visa` and
+ * `shelter`; whether each pair listed the same services is printed too.
+ */
+async function keywordRule(db: Kysely<Database>, base: SearchParams) {
+  for (const keyword of ['immigration visa', 'shelter']) {
+    for (const page of [1, 3]) {
+      const params = { ...base, keyword, page };
+      const window = { limit: params.pageSize, offset: (page - 1) * params.pageSize };
+      const run = async (candidates: number | null) => {
+        const tsquery = await keywordQuery(db, keyword);
+        const where = allOf([visible, ...filterConditions(params, tsquery)]);
+        return listedCandidates(db, where, tsquery, window, candidates);
+      };
+      const timings: Record<'every match' | 'bounded', number[]> = { 'every match': [], bounded: [] };
+      let same = true;
+      for (let i = 0; i < 12; i++) {
+        const t0 = process.hrtime.bigint();
+        const before = await run(null);
+        const t1 = process.hrtime.bigint();
+        const after = await run(KEYWORD_CANDIDATES);
+        const t2 = process.hrtime.bigint();
+        if (i >= 2) {
+          timings['every match'].push(Number(t1 - t0) / 1e6);
+          timings.bounded.push(Number(t2 - t1) / 1e6);
+        }
+        same &&= JSON.stringify(before) === JSON.stringify(after);
+        watchdog.beat();
+      }
+      for (const [rule, values] of Object.entries(timings)) {
+        values.sort((a, b) => a - b);
+        emit({
+          metric: 'keyword rule',
+          keyword,
+          page,
+          rule,
+          samples: values.length,
+          p50_ms: Math.round(percentile(values, 50) * 100) / 100,
+          p95_ms: Math.round(percentile(values, 95) * 100) / 100,
+          same_page: same,
+        });
+      }
+    }
+  }
+}
+
 async function main() {
   const { handle, cleanup } = await open();
   const db = handle.db;
@@ -240,6 +290,7 @@ async function main() {
       }
     }
 
+    if (!only || only.includes('keyword rule')) await keywordRule(db, base);
     if (values['no-api-load']) return;
     const paths = points.slice(0, 200).map((p) => `/api/v1/services?lat=${p.lat}&lng=${p.lng}`);
     const seconds = Number(values.seconds);
