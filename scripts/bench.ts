@@ -71,6 +71,11 @@ const { values } = parseCli({
       value: 'FILE',
       help: 'with --http: where the pg_dump of the bench database for the cluster is kept (default: <tmp>/<database>-<n>.dump, reused when present)',
     },
+    'no-cluster': {
+      type: 'boolean',
+      default: false,
+      help: 'with --http: the single process only',
+    },
     'no-api-load': {
       type: 'boolean',
       default: false,
@@ -197,7 +202,7 @@ async function main() {
       watchdog.setLimit(60 * 60);
       await httpMatrix({
         db,
-        databaseUrl: engine === 'postgres' ? databaseUrl() : undefined,
+        databaseUrl: engine === 'postgres' && !values['no-cluster'] ? databaseUrl() : undefined,
         dumpFile: values.dump ?? path.join(tmpdir(), `${values.database}-${n}.dump`),
         points: (await queryPoints(db, 200)).map((p) => ({ lat: p.lat, lng: p.lng })),
         seconds: Number(values.seconds),

@@ -81,7 +81,7 @@ export async function httpMatrix(options: MatrixOptions): Promise<void> {
   }
 
   if (!options.databaseUrl) {
-    log('http: the cluster needs --engine postgres (it restores the bench database into its primary)');
+    log('http: no cluster (it needs --engine postgres, and not --no-cluster)');
     return;
   }
   // (b) The cluster, on a copy of the bench database.
