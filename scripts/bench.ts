@@ -4,21 +4,31 @@
  * PostgreSQL database `haven_bench` on DATABASE_URL/TEST_DATABASE_URL), then prints JSON lines:
  * load timings, DB latency percentiles of searchServices for four query shapes, and HTTP
  * throughput of /api/v1/services on the real app beside a bare node:http server.
+ * `--http` measures HTTP only, wider: the search page and the API, single process and the
+ * scripted cluster (./bench/http-matrix.ts). `--reuse` (with `--database` or `--dir`) opens the
+ * database of an earlier run instead of generating one: a 1M load takes minutes.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDatabase, type DatabaseHandle } from '../db/index';
 import { migrateToLatest } from '../db/migrate';
-import { sql } from 'kysely';
-import { firstWindow, knnPageQuery } from '../app/search/nearby.server';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/types';
+import { allOf, filterConditions, keywordQuery, visible } from '../app/search/filters.server';
+import { firstWindow, KEYWORD_CANDIDATES, knnPageQuery, listedCandidates } from '../app/search/nearby.server';
 import { rankServices, searchServices } from '../app/search/search.server';
 import type { SearchParams } from '../app/search/types';
 import { generate, queryPoints } from './bench/generate';
 import { bareServer, load, realApp } from './bench/http';
+import { httpMatrix } from './bench/http-matrix';
 import { adminUrl, createDatabaseNamed } from '../tests/helpers/postgres';
 import { startStallWatchdog } from './lib/stall-watchdog';
 import { EXIT_USAGE, exitWith, parseCli } from './lib/cli';
+
+// The real app is the production build: React picks its development build (several times
+// slower to render) from NODE_ENV when the server build first loads it.
+process.env.NODE_ENV ??= 'production';
 
 const { values } = parseCli({
   command: 'bench',
@@ -33,7 +43,43 @@ const { values } = parseCli({
     reuse: {
       type: 'boolean',
       default: false,
-      help: 'PostgreSQL only: keep the haven_bench database of a previous run instead of regenerating it',
+      help: 'keep the database of a previous run (PostgreSQL: --database; PGlite: --dir) instead of regenerating it; pending migrations still run',
+    },
+    database: {
+      type: 'string',
+      default: 'haven_bench',
+      value: 'NAME',
+      help: 'PostgreSQL only: the scratch database to (re)create on the server',
+    },
+    dir: {
+      type: 'string',
+      value: 'DIR',
+      help: 'PGlite only: keep the data directory here (kept after the run, so --reuse can open it again)',
+    },
+    only: {
+      type: 'string',
+      value: 'SHAPES',
+      help: 'comma-separated query shapes to time (e.g. "keyword only,nearest + category"); all by default',
+    },
+    http: {
+      type: 'boolean',
+      default: false,
+      help: 'HTTP only: the search page and the API under load, single process and (PostgreSQL) the scripted cluster, each beside a bare node:http server (docs/PERFORMANCE.md)',
+    },
+    dump: {
+      type: 'string',
+      value: 'FILE',
+      help: 'with --http: where the pg_dump of the bench database for the cluster is kept (default: <tmp>/<database>-<n>.dump, reused when present)',
+    },
+    'no-cluster': {
+      type: 'boolean',
+      default: false,
+      help: 'with --http: the single process only',
+    },
+    'no-api-load': {
+      type: 'boolean',
+      default: false,
+      help: 'skip the HTTP API load at the end',
     },
   },
 });
@@ -42,22 +88,35 @@ const engine = values.engine;
 if (!Number.isInteger(n) || n < 1) exitWith('bench', '--n must be a whole number ≥ 1', EXIT_USAGE);
 if (engine !== 'pglite' && engine !== 'postgres')
   exitWith('bench', '--engine must be pglite or postgres', EXIT_USAGE);
+const only = values.only?.split(',').map((shape) => shape.trim());
 const emit = (record: Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify({ engine, n, ...record })}\n`);
 
+/** The bench database's URL on the PostgreSQL server (--engine postgres). */
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('--engine postgres needs DATABASE_URL or TEST_DATABASE_URL');
+  return adminUrl(url, values.database);
+}
+
 async function open(): Promise<{ handle: DatabaseHandle; cleanup: () => void }> {
   if (engine === 'pglite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'haven-bench-'));
+    const kept = values.dir;
+    if (values.reuse && !kept) exitWith('bench', '--reuse with --engine pglite needs --dir', EXIT_USAGE);
+    if (kept && !values.reuse) rmSync(kept, { recursive: true, force: true });
+    const dir = kept ?? mkdtempSync(path.join(tmpdir(), 'haven-bench-'));
     return {
       handle: await createDatabase({ pgliteDir: dir }),
-      cleanup: () => rmSync(dir, { recursive: true, force: true }),
+      cleanup: () => {
+        if (!kept) rmSync(dir, { recursive: true, force: true });
+      },
     };
   }
   const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('--engine postgres needs DATABASE_URL or TEST_DATABASE_URL');
-  if (!values.reuse) await createDatabaseNamed(url, 'haven_bench');
+  if (!values.reuse) await createDatabaseNamed(url, values.database);
   return {
-    handle: await createDatabase({ databaseUrl: adminUrl(url, 'haven_bench'), maxConnections: 10 }),
+    handle: await createDatabase({ databaseUrl: databaseUrl(), maxConnections: 10 }),
     cleanup: () => {},
   };
 }
@@ -79,17 +138,80 @@ const log = (line: string) => {
   process.stderr.write(`${line}\n`);
 };
 
+/**
+ * The keyword-only ranking before and after migration 0171, interleaved on the same database in
+ * the same run (so a busy machine slows both alike): ts_rank over every match, and over the
+ * bounded candidates (app/search/nearby.server.ts). Page 1 and page 3 of `immigration visa` and
+ * `shelter`; whether each pair listed the same services is printed too.
+ */
+async function keywordRule(db: Kysely<Database>, base: SearchParams) {
+  for (const keyword of ['immigration visa', 'shelter']) {
+    for (const page of [1, 3]) {
+      const params = { ...base, keyword, page };
+      const window = { limit: params.pageSize, offset: (page - 1) * params.pageSize };
+      const run = async (candidates: number | null) => {
+        const tsquery = await keywordQuery(db, keyword);
+        const where = allOf([visible, ...filterConditions(params, tsquery)]);
+        return listedCandidates(db, where, tsquery, window, candidates);
+      };
+      const timings: Record<'every match' | 'bounded', number[]> = { 'every match': [], bounded: [] };
+      let same = true;
+      for (let i = 0; i < 12; i++) {
+        const t0 = process.hrtime.bigint();
+        const before = await run(null);
+        const t1 = process.hrtime.bigint();
+        const after = await run(KEYWORD_CANDIDATES);
+        const t2 = process.hrtime.bigint();
+        if (i >= 2) {
+          timings['every match'].push(Number(t1 - t0) / 1e6);
+          timings.bounded.push(Number(t2 - t1) / 1e6);
+        }
+        same &&= JSON.stringify(before) === JSON.stringify(after);
+        watchdog.beat();
+      }
+      for (const [rule, values] of Object.entries(timings)) {
+        values.sort((a, b) => a - b);
+        emit({
+          metric: 'keyword rule',
+          keyword,
+          page,
+          rule,
+          samples: values.length,
+          p50_ms: Math.round(percentile(values, 50) * 100) / 100,
+          p95_ms: Math.round(percentile(values, 95) * 100) / 100,
+          same_page: same,
+        });
+      }
+    }
+  }
+}
+
 async function main() {
   const { handle, cleanup } = await open();
   const db = handle.db;
   try {
-    if (!(values.reuse && engine === 'postgres')) {
-      await migrateToLatest(db);
+    await migrateToLatest(db);
+    if (!values.reuse) {
       const started = Date.now();
       await generate(db, n, log);
       emit({ metric: 'generate', seconds: Math.round((Date.now() - started) / 100) / 10 });
     }
 
+    if (values.http) {
+      // The cluster's restore and replica copy take minutes at 1M: the watchdog watches queries.
+      watchdog.setLimit(60 * 60);
+      await httpMatrix({
+        db,
+        databaseUrl: engine === 'postgres' && !values['no-cluster'] ? databaseUrl() : undefined,
+        dumpFile: values.dump ?? path.join(tmpdir(), `${values.database}-${n}.dump`),
+        points: (await queryPoints(db, 200)).map((p) => ({ lat: p.lat, lng: p.lng })),
+        seconds: Number(values.seconds),
+        connections: Number(values.connections),
+        emit,
+        log,
+      });
+      return;
+    }
     watchdog.setLimit(120);
     // The plan of the nearest-20 page query at a dense point (Manhattan), for docs/PERFORMANCE.md.
     const manhattan = { latitude: 40.7506, longitude: -73.9972 };
@@ -146,6 +268,7 @@ async function main() {
       ['search', searchServices],
     ] as const) {
       for (const [name, make] of shapes) {
+        if (only && !only.includes(name)) continue;
         // Without a point every sample is the same query: 30 are enough.
         const samples = name === 'keyword only' ? points.slice(0, 30) : points;
         for (const p of samples.slice(0, name === 'keyword only' ? 3 : 50)) {
@@ -172,6 +295,8 @@ async function main() {
       }
     }
 
+    if (!only || only.includes('keyword rule')) await keywordRule(db, base);
+    if (values['no-api-load']) return;
     const paths = points.slice(0, 200).map((p) => `/api/v1/services?lat=${p.lat}&lng=${p.lng}`);
     const seconds = Number(values.seconds);
     const connections = Number(values.connections);

@@ -6,15 +6,8 @@
 import { Form, useLocation } from '@remix-run/react';
 import { layoutMessages } from '~/i18n/messages/layout';
 import { translator } from '~/i18n/i18n';
+import { returnPath } from '~/i18n/links';
 import { useRootData } from './root-data';
-
-/** The current URL without `hl`, so the new cookie decides the language on return. */
-export function returnPath(pathname: string, search: string): string {
-  const params = new URLSearchParams(search);
-  params.delete('hl');
-  const query = params.toString();
-  return `${pathname}${query ? `?${query}` : ''}`;
-}
 
 export function LanguageSwitch() {
   const { locale } = useRootData();

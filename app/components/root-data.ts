@@ -1,10 +1,11 @@
 /**
- * What the root loader hands every page (locale, the browser-safe config) and the helpers that
- * keep a `?hl=` deep link's language on the links a page renders.
+ * What the root loader hands every page (locale, the browser-safe config), read by components
+ * through `useRootData`; `useLocalizeHref` applies app/i18n/links.ts's rule with that locale.
  */
 import { useRouteLoaderData } from '@remix-run/react';
 import type { PublicConfig } from '~/config/config.server';
 import type { Locale } from '~/i18n/i18n';
+import { localizeHref } from '~/i18n/links';
 
 export interface RootData {
   locale: Locale;
@@ -31,16 +32,7 @@ export function useRootData(): RootData {
   return (useRouteLoaderData('root') as RootData | undefined) ?? FALLBACK_ROOT_DATA;
 }
 
-/** Adds `hl=<locale>` to an internal href when the page was opened with `?hl=`. */
-export function localizeHref(href: string, data: Pick<RootData, 'locale' | 'hlParam'>): string {
-  if (!data.hlParam || !href.startsWith('/')) return href;
-  const [pathAndQuery = '', hash] = href.split('#', 2);
-  const [path = '', query = ''] = pathAndQuery.split('?', 2);
-  const params = new URLSearchParams(query);
-  params.set('hl', data.locale);
-  return `${path}?${params.toString()}${hash === undefined ? '' : `#${hash}`}`;
-}
-
+/** The page's `localizeHref` (app/i18n/links.ts) with the root data's locale. */
 export function useLocalizeHref(): (href: string) => string {
   const data = useRootData();
   return (href) => localizeHref(href, data);

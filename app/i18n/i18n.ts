@@ -1,6 +1,6 @@
 /**
  * English and Spanish. Each feature's catalog is a module in app/i18n/messages/ (search.ts,
- * listing.ts, …; the lazily loaded map keeps its own in components/map/messages.ts), written as
+ * listing.ts, map.ts (read only by the lazily loaded map chunk), …), written as
  * `defineMessages({ en: {...}, es: {...} })`: TypeScript refuses a Spanish catalog that lacks an
  * English key or adds one, and app/i18n/messages/catalogs.test.ts checks every catalog's
  * placeholders and that no message is empty. `{name}` placeholders are filled by

@@ -195,20 +195,76 @@ export async function nearbyPage(
   };
 }
 
-/** Without a point: every matching service, by keyword rank (when given) then name. */
+/**
+ * How many matches a keyword-only ranking reads at most, in each of its two name orders (see
+ * listedCandidates). A keyword with no more matches than this is ranked exactly as ts_rank over
+ * every match would; docs/search.md explains the rule beyond it.
+ */
+export const KEYWORD_CANDIDATES = 300;
+
+/**
+ * The name's part of the keyword index (migration 2026_12_01_0171, `service_name_vector_idx`):
+ * the same expression, so the planner reads that index.
+ */
+const nameVector = sql`(to_tsvector('english'::regconfig, haven_unaccent(s.name)) ||
+  to_tsvector('spanish'::regconfig, haven_unaccent(s.name)))`;
+
+/**
+ * Any one of a tsquery's words (its negations dropped, every `&` and `<->` read as `|`), for
+ * the candidates named for the keyword: a name that carries one of two words outranks the same
+ * text without it. `querytree` keeps the quoting, so the rewrite cannot break the syntax.
+ */
+const anyWordOf = (tsquery: RawBuilder<unknown>) =>
+  sql`regexp_replace(querytree(${tsquery}), '&|<[0-9]+>|<->', '|', 'g')::tsquery`;
+
+/**
+ * Without a point: every matching service, by keyword rank (when given) then name.
+ *
+ * With a keyword, ts_rank is computed over a bounded set of candidates rather than every match
+ * (120k matches at 1M services cost 0.3 s): the first `candidates` matches in name order (a walk
+ * of `service_name_order_idx` for a common word, the GIN index for a rare one) and the first
+ * `candidates` of those whose name itself carries one of the words (`service_name_vector_idx`), so
+ * a service named for the keyword is not lost to the alphabet. When the keyword has at most
+ * `candidates` matches the set is all of them and the order is exactly ts_rank's; `null` ranks
+ * every match (the rule before 0171, kept for the tests that compare the two).
+ */
 export async function listedCandidates(
   db: Kysely<Database>,
   where: Condition,
   tsquery: RawBuilder<unknown> | null,
   window: Window,
+  candidates: number | null = KEYWORD_CANDIDATES,
 ): Promise<Candidate[]> {
-  const rank = tsquery ? sql`ts_rank(s.search_vector, ${tsquery}) desc,` : sql``;
-  const result = await sql<{ service_id: string }>`
-    select s.id as service_id
-    from service s join organization o on o.id = s.organization_id
-    where ${where}
-    order by ${rank} s.name, s.id
-    ${windowSql(window)}`.execute(db);
+  let result;
+  if (!tsquery) {
+    result = await sql<{ service_id: string }>`
+      select s.id as service_id
+      from service s join organization o on o.id = s.organization_id
+      where ${where}
+      order by s.name, s.id
+      ${windowSql(window)}`.execute(db);
+  } else if (candidates === null || window.limit === null) {
+    result = await sql<{ service_id: string }>`
+      select s.id as service_id
+      from service s join organization o on o.id = s.organization_id
+      where ${where}
+      order by ts_rank(s.search_vector, ${tsquery}) desc, s.name, s.id
+      ${windowSql(window)}`.execute(db);
+  } else {
+    // Each branch must reach past the window, however deep the page.
+    const bound = Math.max(candidates, window.offset + window.limit);
+    result = await sql<{ service_id: string }>`
+      select s.id as service_id
+      from (
+        (select s.id from service s join organization o on o.id = s.organization_id
+         where ${where} order by s.name, s.id limit ${bound})
+        union
+        (select s.id from service s join organization o on o.id = s.organization_id
+         where ${where} and ${nameVector} @@ ${anyWordOf(tsquery)} order by s.name, s.id limit ${bound})
+      ) c join service s on s.id = c.id
+      order by ts_rank(s.search_vector, ${tsquery}) desc, s.name, s.id
+      ${windowSql(window)}`.execute(db);
+  }
   return result.rows.map((row) => ({
     serviceId: row.service_id,
     locationId: null,

@@ -46,12 +46,19 @@ export interface FactsRequest {
 /** For services without a matched location, the first location with a public point. */
 async function defaultLocations(db: Kysely<Database>, serviceIds: string[]): Promise<Map<string, string>> {
   if (serviceIds.length === 0) return new Map();
-  const result = await sql<{ service_id: string; location_id: string }>`
-    select distinct on (sal.service_id) sal.service_id, l.id as location_id
-    from service_at_location sal join location l on l.id = sal.location_id
-    where sal.service_id = any(${uuids(serviceIds)}) and l.location_type <> 'virtual'
-    order by sal.service_id, (l.public_latitude is null), l.name nulls last, l.id`.execute(db);
-  return new Map(result.rows.map((row) => [row.service_id, row.location_id]));
+  const rows = await db
+    .selectFrom('service_at_location as sal')
+    .innerJoin('location as l', 'l.id', 'sal.location_id')
+    .distinctOn('sal.service_id')
+    .select(['sal.service_id', 'l.id as location_id'])
+    .where(sql<boolean>`sal.service_id = any(${uuids(serviceIds)})`)
+    .where('l.location_type', '<>', 'virtual')
+    .orderBy('sal.service_id')
+    .orderBy(sql`l.public_latitude is null`)
+    .orderBy('l.name', (order) => order.asc().nullsLast())
+    .orderBy('l.id')
+    .execute();
+  return new Map(rows.map((row) => [row.service_id, row.location_id]));
 }
 
 /** The shown phones of each (service, location) pair, by service id. */

@@ -13,6 +13,7 @@ import * as twoFactor from './2026_12_01_0101_two_factor';
 import * as correctionsFreshness from './2026_12_01_0121_corrections_freshness';
 import * as referrals from './2026_12_01_0131_referrals';
 import * as shortlists from './2026_12_01_0141_shortlists';
+import * as keywordOrder from './2026_12_01_0171_keyword_order';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_create_listings': createListings,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0121_corrections_freshness': correctionsFreshness,
   '2026_12_01_0131_referrals': referrals,
   '2026_12_01_0141_shortlists': shortlists,
+  '2026_12_01_0171_keyword_order': keywordOrder,
 };

@@ -30,6 +30,13 @@ const INDEXES = [
     'service_name_trgm_idx',
     'create index service_name_trgm_idx on service using gin (haven_unaccent(lower(name)) gin_trgm_ops)',
   ],
+  ['service_name_order_idx', 'create index service_name_order_idx on service (name, id)'],
+  [
+    'service_name_vector_idx',
+    `create index service_name_vector_idx on service using gin ((
+       to_tsvector('english'::regconfig, haven_unaccent(name)) ||
+       to_tsvector('spanish'::regconfig, haven_unaccent(name))))`,
+  ],
 ] as const;
 
 const WORDS = [

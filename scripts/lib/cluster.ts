@@ -26,6 +26,7 @@ import { sql } from 'kysely';
 import { seedDemoData } from '../../app/hsds/seed.server';
 import { createDatabase } from '../../db/index';
 import { migrateToLatest } from '../../db/migrate';
+import { restoreDatabase } from './backup';
 import { ensureBuild } from './build';
 import { PG_BIN } from './pg-bin';
 
@@ -122,7 +123,7 @@ export interface Cluster {
 }
 
 export interface ClusterOptions {
-  /** Haven processes behind the balancer (default 2). */
+  /** Haven processes behind the balancer (default 2; 0: none and no balancer). */
   apps?: number;
   /** Start a streaming replica and send public reads to it (default true). */
   replica?: boolean;
@@ -130,6 +131,18 @@ export interface ClusterOptions {
   log?: (line: string) => void;
   /** Extra environment for the Haven processes. */
   env?: Record<string, string>;
+  /**
+   * A `pg_dump -Fc` archive to load into the primary instead of the demo data (the HTTP bench
+   * loads its 1M-service database this way). Pending migrations still run after it.
+   */
+  restoreFrom?: string;
+}
+
+export interface Frontend {
+  apps: AppProcess[];
+  /** http://127.0.0.1:<port> of the load balancer. */
+  balancerUrl: string;
+  stop(): Promise<void>;
 }
 
 function startApp(port: number, env: Record<string, string>): AppProcess {
@@ -182,6 +195,10 @@ defaults
   timeout connect 2s
   timeout client 30s
   timeout server 30s
+  # A health check waits behind the requests a busy process is serving: without this the
+  # check's timeout is its 500 ms interval, and a loaded (not dead) process is taken out. A
+  # killed process refuses the connection at once, so failover stays as fast.
+  timeout check 5s
   # A request that could not reach a Haven process (it died) is tried on another one.
   retries 2
   option redispatch
@@ -197,21 +214,69 @@ ${apps.map((app, i) => `  server app${i + 1} 127.0.0.1:${app} check inter 500 fa
 `;
 }
 
+/**
+ * Haven processes on the cluster's database (public reads on the replica when one is given) and
+ * HAProxy in front of them. startCluster starts one; the HTTP bench starts several in turn (1 or
+ * 2 processes, with the replica or without) on the same databases.
+ */
+export async function startFrontend(options: {
+  dir: string;
+  primaryUrl: string;
+  replicaUrl?: string;
+  apps: number;
+  env?: Record<string, string>;
+  log?: (line: string) => void;
+}): Promise<Frontend> {
+  const log = options.log ?? (() => {});
+  const apps: AppProcess[] = [];
+  let balancer: ChildProcess | undefined;
+  const stop = async () => {
+    await Promise.all(apps.map(stopApp));
+    if (balancer && balancer.exitCode === null) {
+      const exited = new Promise((resolve) => balancer!.once('exit', resolve));
+      balancer.kill('SIGTERM');
+      await exited;
+    }
+  };
+  try {
+    const ports = await Promise.all(Array.from({ length: options.apps }, () => freePort()));
+    const env = {
+      DATABASE_URL: options.primaryUrl,
+      ...(options.replicaUrl ? { DATABASE_READ_URL: options.replicaUrl } : {}),
+      SEED_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    };
+    apps.push(...ports.map((port) => startApp(port, env)));
+    await Promise.all(
+      apps.map((app) =>
+        waitFor(`Haven on port ${app.port}`, () => isHealthy(`http://127.0.0.1:${app.port}`), 120, app.child),
+      ),
+    );
+    log(`Haven: ${ports.length} processes on ports ${ports.join(', ')}`);
+
+    const balancerPort = await freePort();
+    const config = path.join(options.dir, `haproxy-${balancerPort}.cfg`);
+    writeFileSync(config, haproxyConfig(balancerPort, ports));
+    balancer = spawn('haproxy', ['-db', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const balancerUrl = `http://127.0.0.1:${balancerPort}`;
+    await waitFor('HAProxy', () => isHealthy(balancerUrl), 30, balancer);
+    log(`HAProxy: ${balancerUrl}`);
+
+    return { apps, balancerUrl, stop };
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+}
+
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const log = options.log ?? (() => {});
   const dir = mkdtempSync(path.join(tmpdir(), 'haven-cluster-'));
   chmodSync(dir, 0o755);
-  const owned: { apps: AppProcess[]; balancer?: ChildProcess; nodes: PostgresNode[] } = {
-    apps: [],
-    nodes: [],
-  };
+  const owned: { frontends: Frontend[]; nodes: PostgresNode[] } = { frontends: [], nodes: [] };
   const stop = async () => {
-    await Promise.all(owned.apps.map(stopApp));
-    if (owned.balancer && owned.balancer.exitCode === null) {
-      const exited = new Promise((resolve) => owned.balancer!.once('exit', resolve));
-      owned.balancer.kill('SIGTERM');
-      await exited;
-    }
+    for (const frontend of owned.frontends) await frontend.stop();
     for (const node of [...owned.nodes].reverse()) {
       await node.stop('fast').catch(() => node.stop('immediate'));
     }
@@ -260,11 +325,23 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     });
     await sql`create database haven`.execute(admin.db);
     await admin.close();
+    if (options.restoreFrom) {
+      log(`primary: restoring ${options.restoreFrom}`);
+      // The project's restore (npm run db:restore), which handles earthdistance's search_path.
+      await restoreDatabase({ DATABASE_URL: primary.url, PGLITE_DIR: '' }, options.restoreFrom, {
+        replace: false,
+      });
+    }
     const seeding = await createDatabase({ databaseUrl: primary.url, maxConnections: 2 });
     await migrateToLatest(seeding.db);
-    const seeded = await seedDemoData(seeding.db);
+    if (options.restoreFrom) {
+      await sql`analyze`.execute(seeding.db);
+      log('primary: restored, migrated, analyzed');
+    } else {
+      const seeded = await seedDemoData(seeding.db);
+      log(`primary: migrated, ${seeded.services} demo services`);
+    }
     await seeding.close();
-    log(`primary: migrated, ${seeded.services} demo services`);
 
     let replica: PostgresNode | undefined;
     if (options.replica ?? true) {
@@ -291,31 +368,22 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       log(`replica: streaming from the primary, port ${replicaPort}`);
     }
 
-    const ports = await Promise.all(Array.from({ length: options.apps ?? 2 }, () => freePort()));
-    const env = {
-      DATABASE_URL: primary.url,
-      ...(replica ? { DATABASE_READ_URL: replica.url } : {}),
-      SEED_DEMO: '0',
-      LOG_LEVEL: 'warn',
-      ...options.env,
-    };
-    owned.apps.push(...ports.map((port) => startApp(port, env)));
-    await Promise.all(
-      owned.apps.map((app) =>
-        waitFor(`Haven on port ${app.port}`, () => isHealthy(`http://127.0.0.1:${app.port}`), 120, app.child),
-      ),
-    );
-    log(`Haven: ${ports.length} processes on ports ${ports.join(', ')}`);
+    // apps: 0 — the databases alone; the caller starts frontends (startFrontend) itself.
+    const frontend =
+      options.apps === 0
+        ? { apps: [], balancerUrl: '', stop: async () => {} }
+        : await startFrontend({
+            dir,
+            primaryUrl: primary.url,
+            replicaUrl: replica?.url,
+            apps: options.apps ?? 2,
+            env: options.env,
+            log,
+          });
+    owned.frontends.push(frontend);
+    const { apps, balancerUrl } = frontend;
 
-    const balancerPort = await freePort();
-    const config = path.join(dir, 'haproxy.cfg');
-    writeFileSync(config, haproxyConfig(balancerPort, ports));
-    owned.balancer = spawn('haproxy', ['-db', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const balancerUrl = `http://127.0.0.1:${balancerPort}`;
-    await waitFor('HAProxy', () => isHealthy(balancerUrl), 30, owned.balancer);
-    log(`HAProxy: ${balancerUrl}`);
-
-    return { dir, primary, replica, apps: owned.apps, balancerUrl, stop };
+    return { dir, primary, replica, apps, balancerUrl, stop };
   } catch (error) {
     await stop().catch(() => {});
     throw error;

@@ -9,7 +9,7 @@ import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { useHydrated } from '../use-hydrated';
 import { useRootData } from '~/components/root-data';
 import { translator } from '~/i18n/i18n';
-import { mapMessages } from './messages';
+import { mapMessages } from '~/i18n/messages/map';
 import type { ResultsMapProps } from './types';
 
 export type { MapMarker, MapPoint, ResultsMapProps, SearchArea } from './types';

@@ -18,7 +18,7 @@ import MarkerClusterGroupImport from 'react-leaflet-cluster';
 import { translator, type Locale, type Translate } from '~/i18n/i18n';
 import { BASEMAP_ATTRIBUTION } from './basemap';
 import { createBasemapLayer } from './basemap-layer.client';
-import { mapMessages, type MapMessageKey } from './messages';
+import { mapMessages, type MapMessageKey } from '~/i18n/messages/map';
 import { StreetMapButton, StreetMapTiles, useStreetMap } from './street-map-consent';
 import stylesheetHref from './results-map.css';
 import type { MapMarker, MapPoint, ResultsMapProps, StreetTiles } from './types';

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { TileLayer } from 'react-leaflet';
 import type { Translate } from '~/i18n/i18n';
-import type { MapMessageKey } from './messages';
+import type { MapMessageKey } from '~/i18n/messages/map';
 
 const storageKey = (host: string) => `haven:street-map:${host}`;
 
