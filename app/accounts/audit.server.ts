@@ -25,16 +25,22 @@ export const AUDIT_ACTIONS = [
   'membership.accept',
   'membership.remove',
   'email.confirm',
+  'service.create',
+  'service.update',
+  'service.revert',
+  'organization.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEvent {
   actorId: string | null;
   action: AuditAction;
-  entityType: 'account' | 'organization' | 'membership' | 'invitation';
+  entityType: 'account' | 'organization' | 'membership' | 'invitation' | 'service';
   entityId: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  /** A revert: the event it undid (migration 0111). */
+  revertsEventId?: number;
 }
 
 export async function recordAudit(db: Kysely<Database> | Transaction<Database>, event: AuditEvent) {
@@ -47,6 +53,7 @@ export async function recordAudit(db: Kysely<Database> | Transaction<Database>, 
       entity_id: event.entityId,
       before: event.before ? JSON.stringify(event.before) : null,
       after: event.after ? JSON.stringify(event.after) : null,
+      reverts_event_id: event.revertsEventId ?? null,
     })
     .execute();
 }

@@ -9,6 +9,7 @@ import * as searchPoint from './2026_11_30_0006_search_point';
 import * as searchPointOrder from './2026_11_30_0007_search_point_order';
 import * as staffSide from './2026_12_01_0041_staff_side';
 import * as importSource from './2026_12_01_0071_import_source';
+import * as listingEditor from './2026_12_01_0111_listing_editor';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_create_listings': createListings,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0007_search_point_order': searchPointOrder,
   '2026_12_01_0041_staff_side': staffSide,
   '2026_12_01_0071_import_source': importSource,
+  '2026_12_01_0111_listing_editor': listingEditor,
 };
