@@ -64,6 +64,8 @@ export interface ServiceTable {
   last_modified: Date | string | null;
   delivery: ColumnType<DeliveryMode[], DeliveryMode[] | undefined, DeliveryMode[]>;
   last_verified_at: Date | string | null;
+  /** When a temporarily closed service reopens (migration 0111). */
+  reopens_on: DateString | null;
   /** Denormalized text for keyword search; kept current by app/listings/search-text.server.ts. */
   search_text: Generated<string>;
   search_vector: ColumnType<string, never, never>;
@@ -365,6 +367,8 @@ export interface AuditEventTable {
   before: unknown;
   after: unknown;
   created_at: Timestamp;
+  /** A revert's event points at the event it undid (migration 0111). */
+  reverts_event_id: number | null;
 }
 
 /** Where an imported row came from, and its content as imported (migration 0071). */

@@ -45,17 +45,34 @@ export const AUDIT_ACTIONS = [
   'referral.read_client_data',
   'referral.purge',
   'referral.keys_rotate',
+  'service.create',
+  'service.update',
+  'service.revert',
+  'organization.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What an audit event can be about. */
+export const AUDIT_ENTITY_TYPES = [
+  'account',
+  'organization',
+  'membership',
+  'invitation',
+  'service',
+  'suggestion',
+  'referral',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export interface AuditEvent {
   actorId: string | null;
   action: AuditAction;
-  entityType:
-    'account' | 'organization' | 'membership' | 'invitation' | 'service' | 'suggestion' | 'referral';
+  entityType: AuditEntityType;
   entityId: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  /** A revert: the event it undid (migration 0111). */
+  revertsEventId?: number;
 }
 
 export async function recordAudit(db: Kysely<Database> | Transaction<Database>, event: AuditEvent) {
@@ -68,6 +85,7 @@ export async function recordAudit(db: Kysely<Database> | Transaction<Database>, 
       entity_id: event.entityId,
       before: event.before ? JSON.stringify(event.before) : null,
       after: event.after ? JSON.stringify(event.after) : null,
+      reverts_event_id: event.revertsEventId ?? null,
     })
     .execute();
 }

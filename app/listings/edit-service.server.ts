@@ -65,8 +65,13 @@ export async function updateServiceFields(
         action: 'service.update',
         entity_type: 'service',
         entity_id: serviceId,
-        before: JSON.stringify(Object.fromEntries(fields.map((field) => [field, before[field]]))),
-        after: JSON.stringify(changes),
+        // The listing editor's shape (app/listings/editor): per field, the columns it holds.
+        before: JSON.stringify(
+          Object.fromEntries(fields.map((field) => [field, { [field]: before[field] }])),
+        ),
+        after: JSON.stringify(
+          Object.fromEntries(fields.map((field) => [field, { [field]: changes[field] }])),
+        ),
       })
       .execute();
     return version;

@@ -10,6 +10,7 @@ import * as searchPointOrder from './2026_11_30_0007_search_point_order';
 import * as staffSide from './2026_12_01_0041_staff_side';
 import * as importSource from './2026_12_01_0071_import_source';
 import * as twoFactor from './2026_12_01_0101_two_factor';
+import * as listingEditor from './2026_12_01_0111_listing_editor';
 import * as correctionsFreshness from './2026_12_01_0121_corrections_freshness';
 import * as referrals from './2026_12_01_0131_referrals';
 import * as shortlists from './2026_12_01_0141_shortlists';
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0041_staff_side': staffSide,
   '2026_12_01_0071_import_source': importSource,
   '2026_12_01_0101_two_factor': twoFactor,
+  '2026_12_01_0111_listing_editor': listingEditor,
   '2026_12_01_0121_corrections_freshness': correctionsFreshness,
   '2026_12_01_0131_referrals': referrals,
   '2026_12_01_0141_shortlists': shortlists,
