@@ -94,8 +94,8 @@ for (const engine of availableEngines()) {
             await item.getByRole('button', { name: t.addToShortlist }).click();
             await page.getByText(fill(t.added, { service: name, list: listName })).waitFor();
           }
-          if (!javaScriptEnabled)
-            await page.screenshot({ path: path.join(shots, `search-${journey}.png`), fullPage: false });
+          await page.screenshot({ path: path.join(shots, `search-${journey}.png`) });
+          await items.first().screenshot({ path: path.join(shots, `search-result-${journey}.png`) });
 
           // 2. The shortlist: reorder with buttons, a note per item.
           await page.getByRole('link', { name: t.navShortlists }).first().click();
