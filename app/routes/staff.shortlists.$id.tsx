@@ -141,7 +141,7 @@ export default function ShortlistPage() {
       </section>
 
       <section aria-labelledby="services">
-        <h2 id="services">{t('navShortlists')}</h2>
+        <h2 id="services">{t('services')}</h2>
         {shortlist.items.length === 0 ? (
           <>
             <p>{t('empty')}</p>
@@ -249,6 +249,7 @@ export default function ShortlistPage() {
             <label htmlFor="shortlist-name">{t('shortlistName')}</label>{' '}
             <input
               id="shortlist-name"
+              type="text"
               name="name"
               defaultValue={shortlist.name}
               maxLength={SHORTLIST_NAME_MAX}

@@ -6,7 +6,7 @@
  * addresses only, no notes, no list name.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -320,11 +320,12 @@ describeEachEngine('caseworkers: client-fit search, shortlists, handouts', (t) =
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.headers.get('content-disposition')).toBe('attachment; filename="handout-es.pdf"');
     expect(pdf.headers.get('cache-control')).toContain('no-store');
-    const dir = path.join(tmpdir(), `haven-handout-${t.engine}-${process.pid}`);
-    mkdirSync(dir, { recursive: true });
+    const dir = mkdtempSync(path.join(tmpdir(), 'haven-handout-'));
     const file = path.join(dir, 'handout-es.pdf');
     writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const pages = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
     for (const expected of [
       'Servicios para usted',
       'Immigration legal clinic',
@@ -338,7 +339,6 @@ describeEachEngine('caseworkers: client-fit search, shortlists, handouts', (t) =
       expect(text).toContain(expected);
     for (const secret of [SECRET_STREET, 'PRIVATE-NOTE-4471', 'Client 4471', 'http'])
       expect(text).not.toContain(secret);
-    const pages = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(Number(/Pages:\s+(\d+)/.exec(pages)?.[1])).toBeLessThanOrEqual(2);
   });
 });

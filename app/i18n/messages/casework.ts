@@ -43,6 +43,7 @@ export const caseworkMessages = defineMessages({
     fieldName: 'Enter a name (up to 120 characters).',
     fieldInvalid: 'Check the field “{field}”.',
     errorTitle: 'Please fix the following:',
+    services: 'Services',
     empty: 'This shortlist is empty. Add services from the client-fit search or a service page.',
     findServices: 'Find services',
     rename: 'Rename',
@@ -123,6 +124,7 @@ export const caseworkMessages = defineMessages({
     fieldName: 'Escriba un nombre (hasta 120 caracteres).',
     fieldInvalid: 'Revise el campo «{field}».',
     errorTitle: 'Corrija lo siguiente:',
+    services: 'Servicios',
     empty:
       'Esta lista está vacía. Añada servicios desde la búsqueda según el cliente o desde la página de un servicio.',
     findServices: 'Buscar servicios',
