@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningApp, startTestApp } from '../helpers/app';
 import { describeEachEngine } from '../helpers/db';
-import { createStaff, postForm, signIn } from '../helpers/staff';
+import { createOrganization, createStaff, postForm, signIn } from '../helpers/staff';
 
 const NEW_PASSWORD = 'copper lantern orchard 88';
 
@@ -93,5 +93,30 @@ describeEachEngine('password reset', (t) => {
       .execute();
     expect((await fetch(second)).status).toBe(404);
     expect((await postForm(second, { password: 'another fine passphrase 7' })).status).toBe(400);
+  });
+
+  it('limits reset requests: the 6th for one email in 15 minutes is refused and sends nothing', async () => {
+    await createStaff(t.db, 'limit@example.org', 'editor', await createOrganization(t.db, 'Limit Org'));
+    for (let request = 0; request < 5; request += 1)
+      expect(
+        (await postForm(`${app.baseUrl}/staff/forgot-password`, { email: 'limit@example.org' })).status,
+      ).toBe(200);
+    const refused = await postForm(`${app.baseUrl}/staff/forgot-password`, { email: 'limit@example.org' });
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain('Too many requests for a reset link');
+    // An email without an account is counted the same way (the answers never tell them apart).
+    for (let request = 0; request < 5; request += 1)
+      expect(
+        (await postForm(`${app.baseUrl}/staff/forgot-password`, { email: 'ghost2@example.org' })).status,
+      ).toBe(200);
+    expect(
+      (await postForm(`${app.baseUrl}/staff/forgot-password`, { email: 'ghost2@example.org' })).status,
+    ).toBe(429);
+    const mails = await t.db
+      .selectFrom('mail_outbox')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('recipient', '=', 'limit@example.org')
+      .executeTakeFirstOrThrow();
+    expect(Number(mails.n)).toBe(5);
   });
 });

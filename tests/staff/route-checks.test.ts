@@ -4,32 +4,14 @@
  * action it exports — except the few public doors listed here, each with its reason. Then the
  * same routes are requested without a session: none answers 200 or changes anything.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startTestApp } from '../helpers/app';
 import { describeEachEngine } from '../helpers/db';
 import { postForm } from '../helpers/staff';
-
-const ROUTES_DIR = new URL('../../app/routes/', import.meta.url);
-
-/** Public doors of the staff side: reachable signed out by design. */
-const PUBLIC_STAFF_ROUTES: Record<string, string> = {
-  'staff.sign-in.tsx': 'the sign-in form itself',
-  'staff.sign-out.tsx': 'ending a session needs none (it deletes the caller’s own, if any)',
-  'join.tsx': 'organization sign-up is for people without an account',
-  'join.confirm.$token.tsx': 'the emailed confirmation link proves the address by its token',
-  'staff.forgot-password.tsx': 'asking for a reset link is for people who cannot sign in',
-  'staff.reset-password.$token.tsx': 'the emailed single-use token is the credential',
-  'invitations.$token.tsx': 'the emailed single-use token is the credential',
-};
+import { isStaffRoute, PUBLIC_STAFF_ROUTES, ROUTES_DIR, routeFiles, urlOf } from '../helpers/staff-routes';
 
 const CHECKS = /\b(requireUser|requireAdmin|requireMembership)\(/;
-
-function routeFiles(): string[] {
-  return readdirSync(ROUTES_DIR).filter((file) => /\.(tsx?|jsx?)$/.test(file) && !file.includes('.test.'));
-}
-
-const isStaffRoute = (file: string) => /^(staff|join|invitations)[.[_]/.test(file);
 
 /** The bodies of the exported loader and action functions of a route module. */
 function handlers(source: string): Array<{ name: string; body: string }> {
@@ -74,17 +56,6 @@ describe('every staff route module checks permissions', () => {
     expect(handlers(forgetful).every((handler) => CHECKS.test(handler.body))).toBe(false);
   });
 });
-
-/** A URL for a route file, with made-up ids for its parameters. */
-function urlOf(file: string): string {
-  const name = file.replace(/\.(tsx?|jsx?)$/, '');
-  const segments = name
-    .split('.')
-    .filter((segment) => segment !== '_index')
-    .map((segment) => segment.replace(/_$/, ''))
-    .map((segment) => (segment.startsWith('$') ? '00000000-0000-4000-8000-000000000000' : segment));
-  return `/${segments.join('/')}`;
-}
 
 describeEachEngine('staff routes without a session', (t) => {
   let app: RunningApp;
