@@ -197,15 +197,15 @@ describeEachEngine('freshness', (t) => {
     expect(page.status).toBe(200);
     // React separates adjacent text with <!-- --> in server HTML.
     const html = (await page.text()).replace(/<!-- -->/g, '');
-    expect(html).toContain('3 listings in 2 organizations');
-    expect(html).toContain('Alpha Stale: 2 not confirmed');
-    expect(html).toContain('Beta Stale: 1 not confirmed');
+    expect(html).toContain('Listings not confirmed: 3. Organizations: 2.');
+    expect(html).toContain('Alpha Stale — not confirmed: 2');
+    expect(html).toContain('Beta Stale — not confirmed: 1');
     expect(html).not.toContain('A fresh');
     expect(html).not.toContain('P never');
     const year = await (
       await fetch(`${app.baseUrl}/staff/admin/stale?months=12&hl=es`, { headers: { Cookie: admin } })
     ).text();
-    expect(year).toContain('2 servicios en 2 organizaciones');
+    expect(year).toContain('Servicios sin confirmar: 2. Organizaciones: 2.');
     const bad = await fetch(`${app.baseUrl}/staff/admin/stale?months=0`, { headers: { Cookie: admin } });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain(correctionMessages.en.monthsInvalid);
