@@ -213,6 +213,13 @@ describeEachEngine('freshness', (t) => {
     expect((await fetch(`${app.baseUrl}/staff/admin/stale`, { headers: { Cookie: owner } })).status).toBe(
       403,
     );
+    // The owner's staff home lists their own stale listings, each with a one-click confirm.
+    const home = await (await fetch(`${app.baseUrl}/staff`, { headers: { Cookie: owner } })).text();
+    expect(home).toContain(correctionMessages.en.homeStaleTitle);
+    expect(home).toContain('A never');
+    expect(home).toContain('A eight months');
+    expect(home).not.toContain('B thirteen months');
+    expect(home).toContain(`action="/staff/services/${a1}/confirm"`);
   });
 
   it('listings:remind sends each owner one digest per run in their language over SMTP, then none', async () => {

@@ -73,6 +73,10 @@ export const correctionMessages = defineMessages({
     confirmButton: 'Confirm this listing is still accurate',
     confirmed: 'Confirmed. The public page now shows today’s date.',
     viewPublic: 'See the public page',
+    homeStaleTitle: 'Your listings to confirm',
+    homeStaleIntro:
+      'Not confirmed in the last {months} months. Check each one and confirm it, or correct it.',
+    confirmShort: 'Confirm still accurate',
     // Staff: stale listings
     staleTitle: 'Stale listings',
     staleIntro:
@@ -166,6 +170,9 @@ export const correctionMessages = defineMessages({
     confirmButton: 'Confirmar que este servicio sigue siendo correcto',
     confirmed: 'Confirmado. La página pública ahora muestra la fecha de hoy.',
     viewPublic: 'Ver la página pública',
+    homeStaleTitle: 'Sus servicios por confirmar',
+    homeStaleIntro: 'Sin confirmar en los últimos {months} meses. Revise cada uno y confírmelo, o corríjalo.',
+    confirmShort: 'Confirmar que sigue correcto',
     staleTitle: 'Servicios sin confirmar',
     staleIntro:
       'Servicios de organizaciones verificadas que no se han confirmado en los últimos {months} meses, por organización.',
