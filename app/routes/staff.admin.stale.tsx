@@ -81,7 +81,7 @@ export default function StaleListings() {
           <li key={organization.id}>
             <section aria-labelledby={`stale-${organization.id}`}>
               <h2 id={`stale-${organization.id}`}>
-                {organization.name}: {t('staleCount', { count: organization.count })}
+                {organization.name} — {t('staleCount', { count: organization.count })}
               </h2>
               <ul>
                 {organization.services.map((service) => (

@@ -197,15 +197,15 @@ describeEachEngine('freshness', (t) => {
     expect(page.status).toBe(200);
     // React separates adjacent text with <!-- --> in server HTML.
     const html = (await page.text()).replace(/<!-- -->/g, '');
-    expect(html).toContain('3 listings in 2 organizations');
-    expect(html).toContain('Alpha Stale: 2 not confirmed');
-    expect(html).toContain('Beta Stale: 1 not confirmed');
+    expect(html).toContain('Listings not confirmed: 3. Organizations: 2.');
+    expect(html).toContain('Alpha Stale — not confirmed: 2');
+    expect(html).toContain('Beta Stale — not confirmed: 1');
     expect(html).not.toContain('A fresh');
     expect(html).not.toContain('P never');
     const year = await (
       await fetch(`${app.baseUrl}/staff/admin/stale?months=12&hl=es`, { headers: { Cookie: admin } })
     ).text();
-    expect(year).toContain('2 servicios en 2 organizaciones');
+    expect(year).toContain('Servicios sin confirmar: 2. Organizaciones: 2.');
     const bad = await fetch(`${app.baseUrl}/staff/admin/stale?months=0`, { headers: { Cookie: admin } });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain(correctionMessages.en.monthsInvalid);
@@ -213,6 +213,13 @@ describeEachEngine('freshness', (t) => {
     expect((await fetch(`${app.baseUrl}/staff/admin/stale`, { headers: { Cookie: owner } })).status).toBe(
       403,
     );
+    // The owner's staff home lists their own stale listings, each with a one-click confirm.
+    const home = await (await fetch(`${app.baseUrl}/staff`, { headers: { Cookie: owner } })).text();
+    expect(home).toContain(correctionMessages.en.homeStaleTitle);
+    expect(home).toContain('A never');
+    expect(home).toContain('A eight months');
+    expect(home).not.toContain('B thirteen months');
+    expect(home).toContain(`action="/staff/services/${a1}/confirm"`);
   });
 
   it('listings:remind sends each owner one digest per run in their language over SMTP, then none', async () => {

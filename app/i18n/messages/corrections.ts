@@ -73,6 +73,10 @@ export const correctionMessages = defineMessages({
     confirmButton: 'Confirm this listing is still accurate',
     confirmed: 'Confirmed. The public page now shows today’s date.',
     viewPublic: 'See the public page',
+    homeStaleTitle: 'Your listings to confirm',
+    homeStaleIntro:
+      'Not confirmed in the last {months} months. Check each one and confirm it, or correct it.',
+    confirmShort: 'Confirm still accurate',
     // Staff: stale listings
     staleTitle: 'Stale listings',
     staleIntro:
@@ -81,8 +85,8 @@ export const correctionMessages = defineMessages({
     monthsInvalid: 'Months must be a whole number from 1 to 120.',
     staleShow: 'Show',
     staleEmpty: 'Every listing was confirmed in the last {months} months.',
-    staleTotal: '{count} listings in {organizations} organizations',
-    staleCount: '{count} not confirmed',
+    staleTotal: 'Listings not confirmed: {count}. Organizations: {organizations}.',
+    staleCount: 'not confirmed: {count}',
     suspendLink: 'Suspend or reinstate {organization}',
     // Staff: suspension
     suspendTitle: 'Suspend or reinstate an organization',
@@ -166,6 +170,9 @@ export const correctionMessages = defineMessages({
     confirmButton: 'Confirmar que este servicio sigue siendo correcto',
     confirmed: 'Confirmado. La página pública ahora muestra la fecha de hoy.',
     viewPublic: 'Ver la página pública',
+    homeStaleTitle: 'Sus servicios por confirmar',
+    homeStaleIntro: 'Sin confirmar en los últimos {months} meses. Revise cada uno y confírmelo, o corríjalo.',
+    confirmShort: 'Confirmar que sigue correcto',
     staleTitle: 'Servicios sin confirmar',
     staleIntro:
       'Servicios de organizaciones verificadas que no se han confirmado en los últimos {months} meses, por organización.',
@@ -173,8 +180,8 @@ export const correctionMessages = defineMessages({
     monthsInvalid: 'Los meses deben ser un número entero del 1 al 120.',
     staleShow: 'Mostrar',
     staleEmpty: 'Todos los servicios se confirmaron en los últimos {months} meses.',
-    staleTotal: '{count} servicios en {organizations} organizaciones',
-    staleCount: '{count} sin confirmar',
+    staleTotal: 'Servicios sin confirmar: {count}. Organizaciones: {organizations}.',
+    staleCount: 'sin confirmar: {count}',
     suspendLink: 'Suspender o restablecer {organization}',
     suspendTitle: 'Suspender o restablecer una organización',
     suspendStatus: 'Estado',
