@@ -74,7 +74,11 @@ export const statusChangeSchema = z
   .object({
     intent: z.literal('status'),
     status: z.enum(REFERRAL_STATUSES, 'statusRequired'),
-    reason: z.enum(DECLINE_REASONS, 'reasonRequired').optional(),
+    // The form always sends the field; "" is the empty choice.
+    reason: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.enum(DECLINE_REASONS, 'reasonRequired').optional(),
+    ),
     reason_text: text(1000).optional().default(''),
   })
   .refine((value) => value.status !== 'declined' || value.reason, {

@@ -159,13 +159,13 @@ export default function ReferralDetail() {
               <dd>{client.reference}</dd>
               {client.contact ? (
                 <>
-                  <dt>{t('clientContact')}</dt>
+                  <dt>{t('contactShort')}</dt>
                   <dd className="pre-line">{client.contact}</dd>
                 </>
               ) : null}
               {client.notes ? (
                 <>
-                  <dt>{t('notes')}</dt>
+                  <dt>{t('notesShort')}</dt>
                   <dd className="pre-line">{client.notes}</dd>
                 </>
               ) : null}

@@ -248,7 +248,15 @@ describeEachEngine('referrals', (t) => {
       409,
     );
     expect((await postForm(url, { intent: 'status', status: 'bogus' }, cookies.shelter)).status).toBe(400);
-    expect((await postForm(url, { intent: 'status', status: 'accepted' }, cookies.shelter)).status).toBe(200);
+    expect(
+      (
+        await postForm(
+          url,
+          { intent: 'status', status: 'accepted', reason: '', reason_text: '' },
+          cookies.shelter,
+        )
+      ).status,
+    ).toBe(200);
     expect(
       (await postForm(url, { intent: 'message', message: `${SENTINEL} reply` }, cookies.shelter)).status,
     ).toBe(200);

@@ -52,6 +52,8 @@ export const referralMessages = defineMessages({
     details: 'Details',
     sentOn: 'Sent',
     language: 'Client’s language',
+    contactShort: 'Client contact',
+    notesShort: 'Notes',
     consentRecorded: 'Consent recorded',
     clientDataHidden:
       'Client details are visible only to the sending caseworker, their agency’s owners and the receiving organization.',
@@ -192,6 +194,8 @@ export const referralMessages = defineMessages({
     details: 'Detalles',
     sentOn: 'Enviada',
     language: 'Idioma del cliente',
+    contactShort: 'Contacto del cliente',
+    notesShort: 'Notas',
     consentRecorded: 'Consentimiento registrado',
     clientDataHidden:
       'Los datos del cliente solo los ven quien deriva, los responsables de su agencia y la organización que recibe.',
