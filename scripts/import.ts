@@ -33,16 +33,22 @@ const pageLine = (event: PageEvent) =>
 
 function progressPrinter() {
   if (!process.stdout.isTTY) {
+    // A streamed import writes each table in many batches: one line per table, then one per
+    // 100,000 rows.
     let lastTable = '';
+    let written = 0;
     return {
       page(event: PageEvent) {
         out(pageLine(event));
       },
       update(event: ProgressEvent) {
         if (event.phase !== 'write') out(event.message);
-        else if (event.done === event.total && event.table !== lastTable) {
+        else if (event.done === event.total) {
+          const before = event.table === lastTable ? written : 0;
+          written = before + event.total;
+          if (event.table !== lastTable || Math.floor(written / 100_000) > Math.floor(before / 100_000))
+            out(`wrote ${written} ${event.table} rows`);
           lastTable = event.table;
-          out(`wrote ${event.total} ${event.table} rows`);
         }
       },
       stop() {},
@@ -53,6 +59,8 @@ function progressPrinter() {
     cliProgress.Presets.shades_classic,
   );
   let active = '';
+  let offset = 0;
+  let batch = { done: 0, total: 0 };
   return {
     page(event: PageEvent) {
       if (event.totalPages === undefined) {
@@ -78,9 +86,16 @@ function progressPrinter() {
       if (event.table !== active) {
         if (active) bar.stop();
         active = event.table;
+        offset = 0;
+        batch = { done: 0, total: event.total };
         bar.start(event.total, 0, { table: event.table.padEnd(20) });
+      } else if (event.done < batch.done || batch.done === batch.total) {
+        // The next batch of a streamed table: the bar counts on from the rows already written.
+        offset += batch.total;
+        bar.setTotal(offset + event.total);
       }
-      bar.update(event.done, { table: event.table.padEnd(20) });
+      batch = { done: event.done, total: event.total };
+      bar.update(offset + event.done, { table: event.table.padEnd(20) });
     },
     stop() {
       if (active) bar.stop();
@@ -134,6 +149,11 @@ const { values, positionals } = parseCli({
       default: false,
       help: 'print the full report and write nothing',
     },
+    'stream-above-mb': {
+      type: 'string',
+      value: 'N',
+      help: 'stream a folder of CSV files larger than N MiB in batches (default 64; 0 streams every folder)',
+    },
     rate: {
       type: 'string',
       value: 'N',
@@ -164,7 +184,7 @@ const { values, positionals } = parseCli({
 const input = positionals[0]!;
 /** A positive number flag, or undefined when not given; anything else is a usage error. */
 function positive(
-  flag: 'max-entry-mb' | 'max-total-mb' | 'max-ratio' | 'rate' | 'per-page' | 'retries',
+  flag: 'max-entry-mb' | 'max-total-mb' | 'max-ratio' | 'rate' | 'per-page' | 'retries' | 'stream-above-mb',
 ): number | undefined {
   const raw = values[flag];
   if (raw === undefined) return undefined;
@@ -175,6 +195,7 @@ function positive(
 const entryMb = positive('max-entry-mb');
 const totalMb = positive('max-total-mb');
 const ratio = positive('max-ratio');
+const streamAbove = values['stream-above-mb'] === '0' ? 0 : positive('stream-above-mb');
 const rate = positive('rate');
 const perPage = positive('per-page');
 const retries = values.retries === '0' ? 0 : positive('retries');
@@ -208,6 +229,7 @@ try {
       source: values.source,
       prune: values.prune,
       dryRun: values['dry-run'],
+      ...(streamAbove !== undefined ? { streamAboveBytes: streamAbove * MIB } : {}),
       onProgress: (event: ProgressEvent) => progress.update(event),
     };
     const report = isApiUrl(input)

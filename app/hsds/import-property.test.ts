@@ -156,58 +156,68 @@ const generated: fc.Arbitrary<Generated> = fc
   });
 
 describeEachEngine('HSDS import properties', (t) => {
-  it(`never fails unhandled, keeps every valid service and accounts for every row (${RUNS} cases)`, async () => {
-    let run = 0;
-    await fc.assert(
-      fc.asyncProperty(generated, async ({ validOrgs, validServices, pkg }) => {
-        // Each case under its own source name: ids never collide with an earlier case.
-        const source = `property-${run++}`;
-        let report;
-        try {
-          report = await importHsds(t.db, pkg, { source, tidy: false });
-        } catch (error) {
-          if (!(error instanceof ImportError) || error.code !== 'empty') throw error;
-          expect(validServices).toEqual([]);
-          expect(validOrgs).toEqual([]);
-          // No partial import: not one row recorded for this source.
-          const recorded = await t.db
-            .selectFrom('import_source_row')
-            .select('row_id')
-            .where('source', '=', source)
-            .execute();
-          expect(recorded).toEqual([]);
-          return;
-        }
-        for (const [table, counts] of Object.entries(report.tables))
-          expect(counts.imported + counts.rejected, table).toBe(counts.read);
-        // Every source row is accounted for: the service file's rows all appear in the counts.
-        expect(report.tables.service?.read ?? 0).toBe(pkg.tables.get('services')!.length);
-        if (validOrgs.length) {
-          const found = await t.db
-            .selectFrom('organization')
-            .select('id')
-            .where(
-              'id',
-              'in',
-              validOrgs.map((id) => stableId(source, 'organization', id)),
-            )
-            .execute();
-          expect(found).toHaveLength(validOrgs.length);
-        }
-        if (validServices.length) {
-          const found = await t.db
-            .selectFrom('service')
-            .select('id')
-            .where(
-              'id',
-              'in',
-              validServices.map((id) => stableId(source, 'service', id)),
-            )
-            .execute();
-          expect(found).toHaveLength(validServices.length);
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  }, Math.max(600_000, RUNS * 3000));
+  it(
+    `never fails unhandled, keeps every valid service and accounts for every row (${RUNS} cases)`,
+    async () => {
+      let run = 0;
+      const started = Date.now();
+      await fc.assert(
+        fc.asyncProperty(generated, async ({ validOrgs, validServices, pkg }) => {
+          // Each case under its own source name: ids never collide with an earlier case.
+          const source = `property-${run++}`;
+          // A long run (the 10,000-case one) says how far it got.
+          if (RUNS >= 1000 && run % 250 === 0)
+            process.stderr.write(
+              `[${t.engine}] ${run} cases in ${Math.round((Date.now() - started) / 1000)} s\n`,
+            );
+          let report;
+          try {
+            report = await importHsds(t.db, pkg, { source, tidy: false });
+          } catch (error) {
+            if (!(error instanceof ImportError) || error.code !== 'empty') throw error;
+            expect(validServices).toEqual([]);
+            expect(validOrgs).toEqual([]);
+            // No partial import: not one row recorded for this source.
+            const recorded = await t.db
+              .selectFrom('import_source_row')
+              .select('row_id')
+              .where('source', '=', source)
+              .execute();
+            expect(recorded).toEqual([]);
+            return;
+          }
+          for (const [table, counts] of Object.entries(report.tables))
+            expect(counts.imported + counts.rejected, table).toBe(counts.read);
+          // Every source row is accounted for: the service file's rows all appear in the counts.
+          expect(report.tables.service?.read ?? 0).toBe(pkg.tables.get('services')!.length);
+          if (validOrgs.length) {
+            const found = await t.db
+              .selectFrom('organization')
+              .select('id')
+              .where(
+                'id',
+                'in',
+                validOrgs.map((id) => stableId(source, 'organization', id)),
+              )
+              .execute();
+            expect(found).toHaveLength(validOrgs.length);
+          }
+          if (validServices.length) {
+            const found = await t.db
+              .selectFrom('service')
+              .select('id')
+              .where(
+                'id',
+                'in',
+                validServices.map((id) => stableId(source, 'service', id)),
+              )
+              .execute();
+            expect(found).toHaveLength(validServices.length);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    Math.max(600_000, RUNS * 3000),
+  );
 });

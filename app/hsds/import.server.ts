@@ -9,7 +9,8 @@ import { refreshSearchText } from '../search/search-text.server';
 import { enrich } from './enrich.server';
 import { normalizePackage } from './normalize';
 import type { RawPackage } from './raw-package';
-import { loadPackage, type PackageLimits } from './read-package.server';
+import { openStreamedPackage, STREAM_ABOVE_BYTES } from './import-stream.server';
+import { DEFAULT_LIMITS, loadPackage, type PackageLimits } from './read-package.server';
 import { ImportError, type ImportReport, IssueLog, tableCounts } from './report';
 import { stableId } from './ids.server';
 import {
@@ -21,7 +22,7 @@ import { resolvePackage } from './resolve.server';
 import { TABLE_ORDER, type TableName } from './tables';
 import { type CleanRow, foldLanguageNotes, validateTable } from './validate';
 import { pruneServices } from './sync.server';
-import { type WriteResult, writeTables } from './write-tables.server';
+import { type SyncCounts, type WriteResult, writeTables } from './write-tables.server';
 
 export interface ImportOptions {
   /** Imported organizations start as 'pending' instead of 'verified'. */
@@ -41,6 +42,14 @@ export interface ImportOptions {
    * thousands of tiny packages turn it off: it is most of a tiny import's time.
    */
   tidy?: boolean;
+  /**
+   * A folder of CSV files larger than this (bytes, all files) is streamed: read row by row and
+   * imported in batches inside the one transaction, in constant memory (import-stream.server.ts).
+   * Default 64 MiB; 0 streams every folder.
+   */
+  streamAboveBytes?: number;
+  /** Rows per batch when streaming (default BATCH_ROWS). */
+  batchRows?: number;
 }
 
 /** Thrown at the end of a dry run's transaction to roll it back. */
@@ -79,21 +88,33 @@ async function tidySearchPoints(db: Kysely<Database>, services: number): Promise
   else if (!db.isTransaction) await sql`vacuum search_point`.execute(db);
 }
 
-export async function importHsds(
-  db: Kysely<Database>,
-  input: string | RawPackage,
-  options: ImportOptions = {},
-): Promise<ImportReport> {
-  const started = Date.now();
-  const now = options.now ?? new Date();
-  const progress = options.onProgress ?? (() => {});
-  const log = new IssueLog();
+/** What one pass of the pipeline (the whole package, or one batch of a streamed one) did. */
+interface PassResult {
+  read: Map<TableName, number>;
+  written: Map<TableName, number>;
+  sync: WriteResult['sync'];
+  conflicts: WriteResult['conflicts'];
+  placeholders: Placeholder[];
+  created: Partial<Record<TableName, number>>;
+  services: string[];
+  ignoredFiles: ImportReport['ignoredFiles'];
+}
 
-  progress({ phase: 'read', message: typeof input === 'string' ? `reading ${input}` : 'reading package' });
-  const pkg = typeof input === 'string' ? await loadPackage(input, options.limits) : input;
-  const source = options.source ?? pkg.name;
-  for (const warning of pkg.warnings)
-    log.add({ file: 'datapackage.json', line: 0, table: 'package', severity: 'warning', reason: warning });
+interface PassContext {
+  source: string;
+  now: Date;
+  pending: boolean;
+  log: IssueLog;
+  progress: (event: ProgressEvent) => void;
+}
+
+/**
+ * Normalizes, validates, resolves and writes one package (or one batch of rows) inside the
+ * caller's transaction. References to rows written earlier in the transaction (an earlier
+ * batch) resolve through the database.
+ */
+async function importPass(trx: Kysely<Database>, pkg: RawPackage, ctx: PassContext): Promise<PassResult> {
+  const { log, source, progress } = ctx;
   const normalized = normalizePackage(pkg);
   for (const row of pkg.tables.get('unknown') ?? []) {
     log.add({
@@ -103,55 +124,136 @@ export async function importHsds(
       reason: 'not a recognisable HSDS service, organization, location or taxonomy term',
     });
   }
-
-  progress({ phase: 'validate', message: 'cleaning and validating rows' });
   const validated = new Map<TableName, Map<string, CleanRow>>();
   for (const table of TABLE_ORDER)
     validated.set(table, validateTable(table, normalized.tables.get(table) ?? [], log));
   foldLanguageNotes(validated, log);
-  if ((validated.get('organization')?.size ?? 0) === 0 && (validated.get('service')?.size ?? 0) === 0) {
-    throw new ImportError('the package holds no valid organizations or services', 'empty');
-  }
 
-  let result: WriteResult | undefined;
-  let placeholders: Placeholder[] = [];
-  let created: Partial<Record<TableName, number>> = {};
+  const mainLocations = attachOrganizationAddresses(validated);
+  const placeholders = await addPlaceholderOrganizations(trx, source, validated, log);
+  const created = { organization: placeholders.length, location: mainLocations };
+  const { tables: resolved, sources } = await resolvePackage(trx, source, validated, log);
+  const organizations = resolved.get('organization') ?? [];
+  const keepVerification = new Set(
+    organizations.filter((org) => org.verification_status == null).map((org) => String(org.id)),
+  );
+  enrich(resolved, log, {
+    pending: ctx.pending,
+    placeholders: new Set(placeholders.map((p) => stableId(source, 'organization', p.sourceId))),
+    now: ctx.now,
+    sourceOf: (table, id) => sources.get(`${table}|${id}`) ?? { file: table, line: 0 },
+  });
+  const result = await writeTables(trx, resolved, sources, log, {
+    source,
+    keepVerification,
+    onRows: (table, done, total) => progress({ phase: 'write', table, done, total }),
+  });
+  const read = new Map<TableName, number>();
+  for (const [table, rows] of normalized.tables) read.set(table, rows.length);
+  return {
+    read,
+    written: result.written,
+    sync: result.sync,
+    conflicts: result.conflicts,
+    placeholders,
+    created,
+    services: (resolved.get('service') ?? []).map((service) => String(service.id)),
+    ignoredFiles: normalized.ignoredFiles,
+  };
+}
+
+/** Adds one pass's counts to the running totals (a streamed import has many passes). */
+function addPass(total: PassResult, pass: PassResult): void {
+  const sum = (into: Map<TableName, number>, from: Map<TableName, number>) => {
+    for (const [table, count] of from) into.set(table, (into.get(table) ?? 0) + count);
+  };
+  sum(total.read, pass.read);
+  sum(total.written, pass.written);
+  for (const [table, counts] of Object.entries(pass.sync) as Array<[TableName, SyncCounts]>) {
+    const into = (total.sync[table] ??= { new: 0, updated: 0, unchanged: 0 });
+    into.new += counts.new;
+    into.updated += counts.updated;
+    into.unchanged += counts.unchanged;
+  }
+  for (const conflict of pass.conflicts) total.conflicts.push(conflict);
+  for (const placeholder of pass.placeholders) total.placeholders.push(placeholder);
+  for (const [table, count] of Object.entries(pass.created) as Array<[TableName, number]>)
+    total.created[table] = (total.created[table] ?? 0) + count;
+  for (const id of pass.services) total.services.push(id);
+  for (const file of pass.ignoredFiles) {
+    // A streamed file Haven does not store arrives in several batches: one entry, rows summed.
+    const known = total.ignoredFiles.find((entry) => entry.file === file.file);
+    if (known) known.rows += file.rows;
+    else total.ignoredFiles.push({ ...file });
+  }
+}
+
+const emptyPass = (): PassResult => ({
+  read: new Map(),
+  written: new Map(),
+  sync: {},
+  conflicts: [],
+  placeholders: [],
+  created: {},
+  services: [],
+  ignoredFiles: [],
+});
+
+export async function importHsds(
+  db: Kysely<Database>,
+  input: string | RawPackage,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const started = Date.now();
+  const progress = options.onProgress ?? (() => {});
+  const log = new IssueLog();
+
+  progress({ phase: 'read', message: typeof input === 'string' ? `reading ${input}` : 'reading package' });
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const streamed =
+    typeof input === 'string'
+      ? await openStreamedPackage(input, limits, options.streamAboveBytes ?? STREAM_ABOVE_BYTES)
+      : null;
+  const pkg = streamed ? null : typeof input === 'string' ? await loadPackage(input, options.limits) : input;
+  const name = streamed?.name ?? pkg!.name;
+  const source = options.source ?? name;
+  for (const warning of streamed?.warnings ?? pkg!.warnings)
+    log.add({ file: 'datapackage.json', line: 0, table: 'package', severity: 'warning', reason: warning });
+  const ctx: PassContext = {
+    source,
+    now: options.now ?? new Date(),
+    pending: !!options.pending,
+    log,
+    progress,
+  };
+
+  const total = emptyPass();
   let pruned = 0;
   try {
     await db.transaction().execute(async (trx) => {
-      progress({ phase: 'resolve', message: 'resolving ids and references' });
-      const mainLocations = attachOrganizationAddresses(validated);
-      placeholders = await addPlaceholderOrganizations(trx, source, validated, log);
-      created = { organization: placeholders.length, location: mainLocations };
-      const { tables: resolved, sources } = await resolvePackage(trx, source, validated, log);
-      const organizations = resolved.get('organization') ?? [];
-      const keepVerification = new Set(
-        organizations.filter((org) => org.verification_status == null).map((org) => String(org.id)),
-      );
-      enrich(resolved, log, {
-        pending: !!options.pending,
-        placeholders: new Set(placeholders.map((p) => stableId(source, 'organization', p.sourceId))),
-        now,
-        sourceOf: (table, id) => sources.get(`${table}|${id}`) ?? { file: table, line: 0 },
-      });
-      if (organizations.length === 0 && (resolved.get('service')?.length ?? 0) === 0) {
-        throw new ImportError('no organization or service could be imported', 'empty');
+      if (streamed) {
+        progress({ phase: 'validate', message: `streaming ${streamed.files.length} files in batches` });
+        for await (const batch of streamed.batches(log, options.batchRows)) {
+          addPass(total, await importPass(trx, batch.pkg, ctx));
+          for (const [table, count] of batch.skipped)
+            total.read.set(table, (total.read.get(table) ?? 0) + count);
+        }
+      } else {
+        progress({ phase: 'validate', message: 'cleaning, validating and resolving rows' });
+        addPass(total, await importPass(trx, pkg!, ctx));
       }
-      result = await writeTables(trx, resolved, sources, log, {
-        source,
-        keepVerification,
-        onRows: (table, done, total) => progress({ phase: 'write', table, done, total }),
-      });
-      const services = (resolved.get('service') ?? []).map((service) => String(service.id));
-      if (options.prune) pruned = await pruneServices(trx, source, new Set(services));
+      if (!total.written.get('organization') && !total.written.get('service')) {
+        throw new ImportError('the package holds no valid organizations or services', 'empty');
+      }
+      if (options.prune) pruned = await pruneServices(trx, source, new Set(total.services));
       progress({ phase: 'search-text', message: 'refreshing search text' });
-      await refreshSearchText(trx, services);
+      await refreshSearchText(trx, total.services);
       await recordImportEvent(trx, {
         source,
-        tables: tableCounts(normalized.tables, result.written, log, created),
-        sync: result.sync,
-        conflicts: result.conflicts.length,
-        placeholders: placeholders.length,
+        tables: tableCounts(total.read, total.written, log, total.created),
+        sync: total.sync,
+        conflicts: total.conflicts.length,
+        placeholders: total.placeholders.length,
         pruned,
       });
       // A dry run does everything (so its report is the real one) and then rolls it all back.
@@ -164,7 +266,7 @@ export async function importHsds(
         cause: error,
       });
   }
-  const { written, sync, conflicts } = result!;
+  const { sync } = total;
   if (!options.dryRun && options.tidy !== false) {
     progress({ phase: 'analyze', message: 'updating planner statistics' });
     await tidySearchPoints(db, (sync.service?.new ?? 0) + (sync.service?.updated ?? 0));
@@ -173,22 +275,22 @@ export async function importHsds(
     await sql`analyze`.execute(db);
   }
 
-  const tables = tableCounts(normalized.tables, written, log, created);
+  const tables = tableCounts(total.read, total.written, log, total.created);
   progress({ phase: 'done', message: 'import finished' });
   return {
     source,
-    format: pkg.format,
+    format: streamed ? 'tabular' : pkg!.format,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     pending: !!options.pending,
     tables,
-    ignoredFiles: normalized.ignoredFiles,
+    ignoredFiles: total.ignoredFiles,
     summary: log.summary(),
     issues: log.issues,
-    placeholders,
+    placeholders: total.placeholders,
     dryRun: !!options.dryRun,
     sync,
-    conflicts,
+    conflicts: total.conflicts,
     pruned: { service: pruned },
   };
 }

@@ -85,6 +85,20 @@ function weekdayCode(raw: unknown): string | null {
   return byName ?? null;
 }
 
+/**
+ * What a package file holds, from its stem: an HSDS table, text folded into services (which
+ * needs the whole package at once), or nothing Haven stores.
+ */
+export function fileKind(
+  stem: string,
+  resourceNames?: Map<string, string>,
+): { table: TableName } | { folded: true } | { ignored: true } {
+  const key = FILE_TABLES[stem] || FOLDED.has(stem) ? stem : (resourceNames?.get(stem) ?? stem);
+  if (FOLDED.has(key)) return { folded: true };
+  const table = FILE_TABLES[key];
+  return table ? { table } : { ignored: true };
+}
+
 export interface NormalizedPackage {
   tables: Map<TableName, RawRow[]>;
   ignoredFiles: Array<{ file: string; rows: number; reason: string }>;

@@ -40,7 +40,13 @@ const RATIO_FLOOR = MIB;
 const mib = (bytes: number) => `${Math.round((bytes / MIB) * 10) / 10} MiB`;
 
 /** Checks a file's size (declared or read so far) against the limits; throws a one-line ImportError. */
-function checkSize(name: string, bytes: number, total: number, limits: PackageLimits, compressed?: number) {
+export function checkSize(
+  name: string,
+  bytes: number,
+  total: number,
+  limits: PackageLimits,
+  compressed?: number,
+) {
   const fail = (what: string) => {
     throw new ImportError(`${name}: ${what}; nothing was imported`, 'too-large');
   };
@@ -176,7 +182,7 @@ function listZip(zipPath: string, limits: PackageLimits): Promise<PackageFile[]>
   });
 }
 
-const stemOf = (name: string) =>
+export const stemOf = (name: string) =>
   path
     .basename(name)
     .replace(/\.[^.]+$/, '')
@@ -196,19 +202,10 @@ async function fromFiles(stem: string, files: PackageFile[]): Promise<RawPackage
     const resourceNames = new Map<string, string>();
     let name = stem;
     if (descriptor) {
-      try {
-        const parsed = JSON.parse((await descriptor.read()).toString('utf8')) as {
-          name?: string;
-          resources?: Array<{ name?: string; path?: string }>;
-        };
-        if (typeof parsed.name === 'string' && parsed.name.trim()) name = parsed.name.trim();
-        for (const resource of parsed.resources ?? []) {
-          if (resource.name && resource.path) resourceNames.set(stemOf(resource.path), stemOf(resource.name));
-        }
-      } catch {
-        // A broken descriptor (e.g. a symlink stored as text) is not fatal: the file names say enough.
-        warnings.push('datapackage.json is not valid JSON; tables were recognised by file name');
-      }
+      const read = readDescriptor(await descriptor.read());
+      if (read.name) name = read.name;
+      for (const [key, value] of read.resourceNames) resourceNames.set(key, value);
+      if (read.warning) warnings.push(read.warning);
     } else {
       warnings.push('no datapackage.json; tables were recognised by file name');
     }
@@ -234,22 +231,57 @@ async function fromFiles(stem: string, files: PackageFile[]): Promise<RawPackage
   throw new ImportError('no CSV or JSON files found in the package', 'unreadable');
 }
 
+/** A datapackage.json's name and resource names by file stem; a broken one is only a warning. */
+export function readDescriptor(data: Buffer): {
+  name?: string;
+  resourceNames: Map<string, string>;
+  warning?: string;
+} {
+  const resourceNames = new Map<string, string>();
+  try {
+    const parsed = JSON.parse(data.toString('utf8')) as {
+      name?: string;
+      resources?: Array<{ name?: string; path?: string }>;
+    };
+    for (const resource of parsed.resources ?? []) {
+      if (resource.name && resource.path) resourceNames.set(stemOf(resource.path), stemOf(resource.name));
+    }
+    const name = typeof parsed.name === 'string' && parsed.name.trim() ? parsed.name.trim() : undefined;
+    return { ...(name ? { name } : {}), resourceNames };
+  } catch {
+    // A broken descriptor (e.g. a symlink stored as text) is not fatal: the file names say enough.
+    return {
+      resourceNames,
+      warning: 'datapackage.json is not valid JSON; tables were recognised by file name',
+    };
+  }
+}
+
+/** csv-parse options shared by the whole-file reader and the streaming one. */
+export const CSV_OPTIONS = {
+  bom: true,
+  columns: (header: string[]) => header.map((name) => name.trim().toLowerCase().replace(/\s+/g, '_')),
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: true,
+  info: true,
+} as const;
+
+/** A parsed CSV record as a raw row: Haven's formula-escape apostrophe removed. */
+export function csvRow(file: string, record: Record<string, string>, line: number): RawRow {
+  // Haven's exports prefix formula-like cells with an apostrophe (package-writer.server.ts).
+  for (const [column, value] of Object.entries(record))
+    if (typeof value === 'string') record[column] = unescapeCell(value);
+  return { values: record, ref: { file, line } };
+}
+
 function parseCsv(file: string, data: Buffer): RawRow[] {
   try {
-    const records = parse(data, {
-      bom: true,
-      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase().replace(/\s+/g, '_')),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
-    return records.map(({ record, info }) => {
-      // Haven's exports prefix formula-like cells with an apostrophe (package-writer.server.ts).
-      for (const [column, value] of Object.entries(record))
-        if (typeof value === 'string') record[column] = unescapeCell(value);
-      return { values: record, ref: { file, line: info.lines } };
-    });
+    const records = parse(data, CSV_OPTIONS) as Array<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>;
+    return records.map(({ record, info }) => csvRow(file, record, info.lines));
   } catch (error) {
     throw new ImportError(`${file}: not a readable CSV file (${(error as Error).message})`, 'unreadable', {
       cause: error,

@@ -44,7 +44,7 @@ export interface TableCounts {
 
 /** Counts per table: a source row with any rejection issue is rejected, every other one imported. */
 export function tableCounts(
-  read: Map<TableName, unknown[]>,
+  read: Map<TableName, number>,
   written: Map<TableName, number>,
   log: IssueLog,
   created: Partial<Record<TableName, number>> = {},
@@ -58,12 +58,12 @@ export function tableCounts(
   }
   const tables: Partial<Record<TableName, TableCounts>> = {};
   for (const table of TABLE_ORDER) {
-    const rows = read.get(table) ?? [];
-    const rejected = Math.min(rows.length, rejectedRows.get(table)?.size ?? 0);
-    if (rows.length || written.get(table))
+    const rows = read.get(table) ?? 0;
+    const rejected = Math.min(rows, rejectedRows.get(table)?.size ?? 0);
+    if (rows || written.get(table))
       tables[table] = {
-        read: rows.length,
-        imported: rows.length - rejected,
+        read: rows,
+        imported: rows - rejected,
         rejected,
         ...(created[table] ? { created: created[table] } : {}),
       };
