@@ -32,15 +32,17 @@ import {
   readBase,
 } from '~/listings/editor/schema';
 
-async function authorize(request: Request, context: LoaderFunctionArgs['context'], serviceId: string) {
-  await requireUser(request, context);
+/** The organization that owns the service (404 when there is none). */
+async function owner(context: LoaderFunctionArgs['context'], serviceId: string): Promise<string> {
   const organizationId = await serviceOrganization(context.db, serviceId);
   if (!organizationId) throw data('Not found', { status: 404 });
-  return requireMembership(request, context, organizationId, EDITOR_ROLES);
+  return organizationId;
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, membership } = await authorize(request, context, params.id ?? '');
+  await requireUser(request, context);
+  const organizationId = await owner(context, params.id ?? '');
+  const { user, membership } = await requireMembership(request, context, organizationId, EDITOR_ROLES);
   const service = await loadServiceEditor(context.db, params.id ?? '');
   if (!service) throw data('Not found', { status: 404 });
   const saved = new URL(request.url).searchParams.get('saved');
@@ -55,7 +57,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user } = await authorize(request, context, params.id ?? '');
+  await requireUser(request, context);
+  const organizationId = await owner(context, params.id ?? '');
+  const { user } = await requireMembership(request, context, organizationId, EDITOR_ROLES);
   const serviceId = params.id ?? '';
   const { base: _base, ...inputs } = formToObject(await request.formData());
   const parsed = parseServiceForm({ base: _base, ...inputs });

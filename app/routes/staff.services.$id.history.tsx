@@ -23,15 +23,16 @@ import {
   serviceOrganization,
 } from '~/listings/editor/service-editor.server';
 
-async function organizationOf(request: Request, context: LoaderFunctionArgs['context'], serviceId: string) {
-  await requireUser(request, context);
+/** The organization that owns the service (404 when there is none). */
+async function organizationOf(context: LoaderFunctionArgs['context'], serviceId: string) {
   const organizationId = await serviceOrganization(context.db, serviceId);
   if (!organizationId) throw data('Not found', { status: 404 });
   return organizationId;
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const organizationId = await organizationOf(request, context, params.id ?? '');
+  await requireUser(request, context);
+  const organizationId = await organizationOf(context, params.id ?? '');
   const { user, membership } = await requireMembership(request, context, organizationId, EDITOR_ROLES);
   const service = await loadServiceEditor(context.db, params.id ?? '');
   if (!service) throw data('Not found', { status: 404 });
@@ -53,7 +54,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 const revertSchema = z.object({ eventId: z.coerce.number().int().positive() });
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const organizationId = await organizationOf(request, context, params.id ?? '');
+  await requireUser(request, context);
+  const organizationId = await organizationOf(context, params.id ?? '');
   const { user } = await requireMembership(request, context, organizationId, REVERT_ROLES);
   const parsed = revertSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ ok: false as const }, 400);

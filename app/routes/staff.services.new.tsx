@@ -20,18 +20,19 @@ import { createServiceFromForm, EDITOR_ROLES, isDataError } from '~/listings/edi
 
 const querySchema = z.object({ organization: z.uuid() });
 
-async function authorize(request: Request, context: LoaderFunctionArgs['context']) {
-  await requireUser(request, context);
+/** The organization named by ?organization= (400 when missing, 404 when unknown). */
+async function organizationOf(request: Request, context: LoaderFunctionArgs['context']) {
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw data('organization: expected an organization id', { status: 400 });
   const name = await organizationName(context.db, query.data.organization);
   if (name === null) throw data('Not found', { status: 404 });
-  const { user } = await requireMembership(request, context, query.data.organization, EDITOR_ROLES);
-  return { user, organizationId: query.data.organization, organizationName: name };
+  return { organizationId: query.data.organization, organizationName: name };
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, organizationId, organizationName } = await authorize(request, context);
+  await requireUser(request, context);
+  const { organizationId, organizationName } = await organizationOf(request, context);
+  const { user } = await requireMembership(request, context, organizationId, EDITOR_ROLES);
   return {
     email: user.email,
     isAdmin: user.isAdmin,
@@ -42,7 +43,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, organizationId } = await authorize(request, context);
+  await requireUser(request, context);
+  const { organizationId } = await organizationOf(request, context);
+  const { user } = await requireMembership(request, context, organizationId, EDITOR_ROLES);
   const { base: _base, ...inputs } = formToObject(await request.formData());
   const parsed = parseServiceForm({ base: _base, ...inputs });
   if (!parsed.ok) return data({ kind: 'invalid' as const, errors: parsed.errors, inputs }, 400);
