@@ -116,7 +116,11 @@ export default function StaffHome() {
                 <p>{t('whatYouCanDo')}:</p>
                 <ul>
                   {membership.role !== 'caseworker' ? (
-                    <li>{t('canEdit', { organization: membership.organizationName })}</li>
+                    <li>
+                      <Link to={localize(`/staff/organizations/${membership.organizationId}`)}>
+                        {t('canEdit', { organization: membership.organizationName })}
+                      </Link>
+                    </li>
                   ) : null}
                   {membership.role === 'owner' ? (
                     <li>

@@ -182,6 +182,24 @@ export function placeOf(value: Pick<LocationValue, 'postalCode' | 'city' | 'stat
   return value.city && value.state ? lookupCity(value.city, value.state) : null;
 }
 
+/**
+ * For the editor page: the hours' time zone (the location's state), the public area label, and
+ * the address's gazetteer centre (where the map starts when the place has no pin yet).
+ */
+export function placeView(location: LocationValue): {
+  timeZone: string | null;
+  areaLabel: string | null;
+  centre: { latitude: number; longitude: number } | null;
+} {
+  const place = placeOf(location);
+  const state = location.state || place?.state || '';
+  return {
+    timeZone: state ? stateTimeZone(state, location.longitude ?? undefined) : null,
+    areaLabel: place ? publicAreaLabel(place) : null,
+    centre: place ? { latitude: place.latitude, longitude: place.longitude } : null,
+  };
+}
+
 const LOCATION_COLUMNS = [
   'id',
   'latitude',
@@ -443,9 +461,10 @@ const hoursStore: FieldStore<'hours'> = {
   async write(ctx, value, next) {
     const ids = await scheduleIds(ctx);
     if (ids.length > 0) await ctx.trx.deleteFrom('schedule').where('id', 'in', ids).execute();
-    const state = next.location.state || placeOf(next.location)?.state || '';
-    const zone = state ? stateTimeZone(state, next.location.longitude ?? undefined) : null;
-    const rows = hoursToRows(value, zone).map((row) => ({ ...row, service_id: ctx.serviceId }));
+    const rows = hoursToRows(value, placeView(next.location).timeZone).map((row) => ({
+      ...row,
+      service_id: ctx.serviceId,
+    }));
     if (rows.length > 0) await ctx.trx.insertInto('schedule').values(rows).execute();
   },
   async restore(ctx, stored) {

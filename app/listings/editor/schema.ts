@@ -86,85 +86,107 @@ export function formToObject(form: FormData | URLSearchParams): Record<string, s
   return object;
 }
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: 'tooLong' })
-    .default('')
-    .transform((value) => value.replace(/\r\n/g, '\n'));
-const optionalNumber = (min: number, max: number, error: string) =>
-  z
-    .string()
-    .trim()
-    .default('')
-    .transform((value, ctx) => {
-      if (value === '') return null;
-      const number = Number(value);
-      if (!Number.isFinite(number) || number < min || number > max) {
-        ctx.addIssue({ code: 'custom', message: error });
-        return z.NEVER;
-      }
-      return number;
-    });
-const inOrder = (slugs: readonly string[]) => (values: string[]) =>
-  slugs.filter((slug) => values.includes(slug));
-const many = <T extends string>(slugs: readonly T[], error: string) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .default([])
-    .transform((value) => (Array.isArray(value) ? value : [value]))
-    .pipe(z.array(z.enum(slugs as [T, ...T[]], { error })))
-    .transform((values) => inOrder(slugs)(values) as T[]);
+// Every input is read as text first and checked in one pass below, so one bad field never
+// hides the errors of the others (zod skips an object's refinements once a property failed).
+const text = z
+  .string()
+  .default('')
+  .transform((value) => value.trim().replace(/\r\n/g, '\n'));
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .default([])
+  .transform((value) => (Array.isArray(value) ? value : [value]));
 const isDate = (value: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime());
-const dayInputs = Object.fromEntries(WEEKDAYS.map((day) => [`hours_${day}`, text(200)])) as Record<
+const dayInputs = Object.fromEntries(WEEKDAYS.map((day) => [`hours_${day}`, text])) as Record<
   `hours_${Weekday}`,
-  ReturnType<typeof text>
+  typeof text
 >;
+/** Longest accepted text per input (anything longer is "too long"). */
+const MAX_LENGTH: Record<string, number> = { name: 200, email: 320, postalCode: 10, state: 40, city: 120 };
 
 /** The form's one schema: raw inputs in, FormValues (plus version and base) out. */
 export const serviceFormSchema = z
   .object({
-    version: z.coerce.number({ error: 'versionMissing' }).int().positive({ error: 'versionMissing' }),
-    base: z.string().default(''),
-    name: z.string().trim().min(1, { error: 'nameRequired' }).max(200, { error: 'tooLong' }),
-    description: text(5000),
-    categories: many(CATEGORY_SLUGS, 'choiceUnknown'),
-    populations: many(POPULATION_SLUGS, 'choiceUnknown'),
-    eligibility: text(2000),
-    minimumAge: optionalNumber(0, 130, 'ageInvalid'),
-    maximumAge: optionalNumber(0, 130, 'ageInvalid'),
-    languages: text(300),
-    costs: many(COST_SLUGS, 'choiceUnknown'),
-    fees: text(2000),
-    applicationProcess: text(2000),
-    delivery: many(DELIVERY_MODES, 'choiceUnknown'),
-    coverage: z.enum(COVERAGES, { error: 'choiceUnknown' }).default('none'),
-    coverageStates: text(500),
-    coverageRadiusKm: optionalNumber(0.1, 5000, 'radiusInvalid'),
-    phones: text(1000),
-    email: text(320),
-    url: text(2000),
-    status: z.enum(EDITOR_STATUSES, { error: 'choiceUnknown' }).default('active'),
-    reopensOn: text(10),
-    address1: text(300),
-    city: text(120),
-    state: text(40),
-    postalCode: text(10),
-    latitude: optionalNumber(-90, 90, 'latitudeInvalid'),
-    longitude: optionalNumber(-180, 180, 'longitudeInvalid'),
-    confidential: z.string().optional(),
-    transportation: text(2000),
-    accessibility: text(2000),
+    version: text,
+    base: text,
+    name: text,
+    description: text,
+    categories: list,
+    populations: list,
+    eligibility: text,
+    minimumAge: text,
+    maximumAge: text,
+    languages: text,
+    costs: list,
+    fees: text,
+    applicationProcess: text,
+    delivery: list,
+    coverage: text,
+    coverageStates: text,
+    coverageRadiusKm: text,
+    phones: text,
+    email: text,
+    url: text,
+    status: text,
+    reopensOn: text,
+    address1: text,
+    city: text,
+    state: text,
+    postalCode: text,
+    latitude: text,
+    longitude: text,
+    confidential: text,
+    transportation: text,
+    accessibility: text,
     ...dayInputs,
-    always: z.string().optional(),
-    byAppointment: z.string().optional(),
-    closures: text(2000),
+    always: text,
+    byAppointment: text,
+    closures: text,
   })
   .transform((input, ctx) => {
     const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (input.minimumAge !== null && input.maximumAge !== null && input.minimumAge > input.maximumAge)
+    for (const [name, value] of Object.entries(input))
+      if (typeof value === 'string' && name !== 'base' && value.length > (MAX_LENGTH[name] ?? 5000))
+        fail(name, 'tooLong');
+    const version = Number(input.version);
+    if (!Number.isInteger(version) || version < 1) fail('version', 'versionMissing');
+    if (!input.name) fail('name', 'nameRequired');
+    const number = (
+      name: 'minimumAge' | 'maximumAge' | 'coverageRadiusKm' | 'latitude' | 'longitude',
+      min: number,
+      max: number,
+      error: string,
+    ) => {
+      if (input[name] === '') return null;
+      const value = Number(input[name]);
+      if (!Number.isFinite(value) || value < min || value > max) {
+        fail(name, error);
+        return null;
+      }
+      return value;
+    };
+    const choices = <T extends string>(name: string, values: string[], slugs: readonly T[]): T[] => {
+      if (values.some((value) => !(slugs as readonly string[]).includes(value))) fail(name, 'choiceUnknown');
+      return slugs.filter((slug) => values.includes(slug));
+    };
+    const oneOf = <T extends string>(name: string, value: string, options: readonly T[], fallback: T): T => {
+      if (value === '') return fallback;
+      if (!(options as readonly string[]).includes(value)) fail(name, 'choiceUnknown');
+      return (options as readonly string[]).includes(value) ? (value as T) : fallback;
+    };
+    const minimumAge = number('minimumAge', 0, 130, 'ageInvalid');
+    const maximumAge = number('maximumAge', 0, 130, 'ageInvalid');
+    const coverageRadiusKm = number('coverageRadiusKm', 0.1, 5000, 'radiusInvalid');
+    const latitude = number('latitude', -90, 90, 'latitudeInvalid');
+    const longitude = number('longitude', -180, 180, 'longitudeInvalid');
+    const categories = choices('categories', input.categories, CATEGORY_SLUGS);
+    const populations = choices('populations', input.populations, POPULATION_SLUGS);
+    const costs = choices('costs', input.costs, COST_SLUGS);
+    const delivery = choices('delivery', input.delivery, DELIVERY_MODES);
+    const coverage = oneOf('coverage', input.coverage, COVERAGES, 'none');
+    const status = oneOf('status', input.status, EDITOR_STATUSES, 'active');
+    if (minimumAge !== null && maximumAge !== null && minimumAge > maximumAge)
       fail('maximumAge', 'agesOrder');
     const languages = [
       ...new Set(
@@ -190,15 +212,15 @@ export const serviceFormSchema = z
       .filter(Boolean)
       .map((part) => normalizeState(part));
     if (states.some((state) => state === null)) fail('coverageStates', 'statesInvalid');
-    if (input.coverage === 'states' && states.length === 0) fail('coverageStates', 'statesRequired');
-    if (input.coverage === 'radius' && input.coverageRadiusKm === null)
-      fail('coverageRadiusKm', 'radiusInvalid');
-    if (input.coverage === 'radius' && input.latitude === null) fail('coverageRadiusKm', 'radiusNeedsPin');
+    if (coverage === 'states' && states.length === 0) fail('coverageStates', 'statesRequired');
+    if (coverage === 'radius' && input.coverageRadiusKm === '') fail('coverageRadiusKm', 'radiusInvalid');
+    if (coverage === 'radius' && latitude === null && !input.postalCode && !input.city)
+      fail('coverageRadiusKm', 'radiusNeedsPin');
     let reopensOn: string | null = input.reopensOn || null;
     if (reopensOn && !isDate(reopensOn)) fail('reopensOn', 'dateInvalid');
-    if (input.status !== 'temporarily closed') reopensOn = null;
-    if ((input.latitude === null) !== (input.longitude === null))
-      fail(input.latitude === null ? 'latitude' : 'longitude', 'pinIncomplete');
+    if (status !== 'temporarily closed') reopensOn = null;
+    if ((input.latitude === '') !== (input.longitude === ''))
+      fail(input.latitude === '' ? 'latitude' : 'longitude', 'pinIncomplete');
     const state = input.state ? normalizeState(input.state) : '';
     if (state === null) fail('state', 'stateInvalid');
     if (input.postalCode && !/^\d{5}(-\d{4})?$/.test(input.postalCode)) fail('postalCode', 'postalInvalid');
@@ -217,38 +239,38 @@ export const serviceFormSchema = z
     const values: FormValues = {
       name: input.name,
       description: input.description,
-      categories: input.categories,
-      populations: input.populations,
+      categories,
+      populations,
       eligibility: input.eligibility,
-      ages: { minimum: input.minimumAge, maximum: input.maximumAge },
+      ages: { minimum: minimumAge, maximum: maximumAge },
       languages: languages.sort(),
-      costs: input.costs,
+      costs,
       fees: input.fees,
       applicationProcess: input.applicationProcess,
-      delivery: input.delivery,
+      delivery,
       serviceArea: {
-        coverage: input.coverage,
-        states: input.coverage === 'states' ? [...new Set(states as string[])].sort() : [],
-        radiusKm: input.coverage === 'radius' ? input.coverageRadiusKm : null,
+        coverage,
+        states: coverage === 'states' ? [...new Set(states as string[])].sort() : [],
+        radiusKm: coverage === 'radius' ? coverageRadiusKm : null,
       },
       phones,
       email: input.email,
       url: input.url,
-      status: { status: input.status, reopensOn },
+      status: { status, reopensOn },
       location: {
         address1: input.address1,
         city: input.city,
         state: state ?? '',
         postalCode: input.postalCode,
-        latitude: input.latitude,
-        longitude: input.longitude,
+        latitude,
+        longitude,
         confidential: input.confidential === 'on',
         transportation: input.transportation,
       },
       accessibility: input.accessibility,
       hours,
     };
-    return { version: input.version, base: input.base, values };
+    return { version, base: input.base, values };
   });
 
 export type FieldErrors = Partial<Record<string, string>>;
@@ -392,4 +414,38 @@ export function readBase(text: string): FormValues | null {
   } catch {
     return null;
   }
+}
+
+/** A new service's starting values. */
+export function blankValues(): FormValues {
+  return {
+    name: '',
+    description: '',
+    categories: [],
+    populations: [],
+    eligibility: '',
+    ages: { minimum: null, maximum: null },
+    languages: [],
+    costs: [],
+    fees: '',
+    applicationProcess: '',
+    delivery: ['in_person'],
+    serviceArea: { coverage: 'none', states: [], radiusKm: null },
+    phones: [],
+    email: '',
+    url: '',
+    status: { status: 'active', reopensOn: null },
+    location: {
+      address1: '',
+      city: '',
+      state: '',
+      postalCode: '',
+      latitude: null,
+      longitude: null,
+      confidential: false,
+      transportation: '',
+    },
+    accessibility: '',
+    hours: emptyHours(),
+  };
 }

@@ -9,9 +9,21 @@ import type { Database } from '../../../db/types';
 import { recordAudit } from '../../accounts/audit.server';
 import { refreshSearchText } from '../../search/search-text.server';
 import { FIELD_STORES, type FieldContext } from './fields.server';
+export { placeView } from './fields.server';
 import { FIELD_NAMES, type FieldName, type FormValues, sameValue } from './schema';
 
 type Trx = Transaction<Database>;
+
+/** Who may edit a service: owners and editors of its organization (site admins always may). */
+export const EDITOR_ROLES = ['owner', 'editor'] as const;
+/** Who may undo a change: the organization's owners (and site admins). */
+export const REVERT_ROLES = ['owner'] as const;
+
+/** A database refusal of bad data (constraint or data exception), as opposed to an outage. */
+export function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|23)/.test(code);
+}
 type Stored = Partial<Record<FieldName, unknown>>;
 
 export interface ServiceEditorData {
