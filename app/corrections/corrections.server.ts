@@ -11,13 +11,15 @@ import { isUuid, toIso } from '../../db/values';
 import { recordAudit } from '../accounts/audit.server';
 import type { StaffUser } from '../accounts/permissions.server';
 import { publicServiceSql } from '../listings/visibility';
+import { type FieldName, isFieldName } from '../listings/editor/schema';
 import type { CorrectionDecision, CorrectionKind } from './schema';
 
 /** Which editor field a kind of report is about (the editor shows the note beside it). */
-export const KIND_FIELD: Record<CorrectionKind, string> = {
+/** The editor field each kind of report is about (the editor shows the note beside it). */
+export const KIND_FIELD: Record<CorrectionKind, FieldName> = {
   phone: 'phones',
   closed: 'status',
-  moved: 'locations',
+  moved: 'location',
   other: 'description',
 };
 
@@ -238,7 +240,7 @@ export async function correctionSuggestion(
   db: Kysely<Database>,
   correctionId: string,
   serviceId: string,
-): Promise<{ field: string; text: string } | null> {
+): Promise<{ field: FieldName; text: string } | null> {
   if (!isUuid(correctionId) || !isUuid(serviceId)) return null;
   const row = await db
     .selectFrom('suggestion')
@@ -248,5 +250,6 @@ export async function correctionSuggestion(
     .where('status', 'in', ['open', 'accepted'])
     .executeTakeFirst();
   if (!row) return null;
-  return { field: row.field_name ?? KIND_FIELD[row.kind], text: row.body };
+  const field = row.field_name && isFieldName(row.field_name) ? row.field_name : KIND_FIELD[row.kind];
+  return { field, text: row.body };
 }

@@ -14,6 +14,7 @@ import { useLocalizeHref, useRootData } from '~/components/root-data';
 import { ServiceEditorForm } from '~/components/service-editor-form';
 import { StaffNav } from '~/components/staff-nav';
 import { LazyPinMap } from '~/components/map/lazy-pin-map';
+import { correctionSuggestion } from '~/corrections/corrections.server';
 import { editorMessages } from '~/i18n/messages/editor';
 import { translator } from '~/i18n/i18n';
 import {
@@ -45,13 +46,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, membership } = await requireMembership(request, context, organizationId, EDITOR_ROLES);
   const service = await loadServiceEditor(context.db, params.id ?? '');
   if (!service) throw data('Not found', { status: 404 });
-  const saved = new URL(request.url).searchParams.get('saved');
+  const search = new URL(request.url).searchParams;
+  const saved = search.get('saved');
+  // A public correction being accepted (/staff/corrections): shown beside its field.
+  const correction = search.get('correction');
+  const suggestion = correction ? await correctionSuggestion(context.db, correction, params.id ?? '') : null;
   return {
     email: user.email,
     isAdmin: user.isAdmin,
     service,
     view: placeView(service.values.location),
     pending: (membership?.verificationStatus ?? 'verified') !== 'verified',
+    suggestion,
     saved: saved === '1' ? ('saved' as const) : saved === '0' ? ('noChanges' as const) : null,
   };
 }
@@ -100,13 +106,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function EditService() {
-  const { email, isAdmin, service, view, pending, saved } = useLoaderData<typeof loader>();
+  const { email, isAdmin, service, view, pending, saved, suggestion } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { locale } = useRootData();
   const localize = useLocalizeHref();
   const t = translator(editorMessages, locale);
   const conflict = result?.kind === 'conflict' ? result : null;
   const fieldNotes: Partial<Record<FieldName, string>> = {};
+  if (suggestion) fieldNotes[suggestion.field] = t('noteSuggested', { text: suggestion.text });
   if (conflict)
     for (const field of [...conflict.conflicts, ...conflict.taken])
       fieldNotes[field] = t('noteTheirs', { value: describeField(locale, field, conflict.theirs[field]) });

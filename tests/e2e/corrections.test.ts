@@ -141,6 +141,10 @@ for (const engine of availableEngines()) {
               url.pathname === `/staff/services/${serviceId}/edit` &&
               url.searchParams.get('correction') === second.id,
           );
+          // The editor shows the reported text beside the field it is about.
+          await expect
+            .poll(() => page.locator('.field-note').allTextContents())
+            .toContainEqual(expect.stringContaining('Now at 200 Main St'));
           const events = await server.db
             .selectFrom('audit_event')
             .select('action')

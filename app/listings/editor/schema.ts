@@ -35,6 +35,10 @@ export const FIELD_NAMES = [
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
+export function isFieldName(value: string): value is FieldName {
+  return (FIELD_NAMES as readonly string[]).includes(value);
+}
+
 export const EDITOR_STATUSES = ['active', 'temporarily closed', 'defunct'] as const;
 export type EditorStatus = (typeof EDITOR_STATUSES)[number];
 export const COVERAGES = ['none', 'nationwide', 'states', 'radius'] as const;
