@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench-package.ts --n 1000000 --out DIR`
+ * `npm run bench:package -- --n 1000000 --out DIR`
  * Writes a synthetic HSDS 3.0 tabular package of N services for the importer's scale runs
  * (docs/PERFORMANCE.md, "HSDS import at 1M"): one organization per 10 services, and per service
  * one location (a point near one of the bench's US cities), one street address and one
@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { EXIT_USAGE, exitWith, parseCli } from './lib/cli';
 
 const { values } = parseCli({
-  command: 'bench-package',
+  command: 'bench:package',
   summary: 'Writes a synthetic HSDS 3.0 CSV package of N services (for db:import at scale).',
   options: {
     n: { type: 'string', default: '1000000', value: 'N', help: 'number of services' },
@@ -20,8 +20,8 @@ const { values } = parseCli({
   },
 });
 const n = Number(values.n);
-if (!Number.isInteger(n) || n < 1) exitWith('bench-package', '--n must be a whole number ≥ 1', EXIT_USAGE);
-if (!values.out) exitWith('bench-package', 'missing --out DIR', EXIT_USAGE);
+if (!Number.isInteger(n) || n < 1) exitWith('bench:package', '--n must be a whole number ≥ 1', EXIT_USAGE);
+if (!values.out) exitWith('bench:package', 'missing --out DIR', EXIT_USAGE);
 const out = values.out!;
 
 const CITIES = [
