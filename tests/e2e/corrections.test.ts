@@ -15,16 +15,11 @@ import { staffMessages } from '../../app/i18n/messages/staff';
 import { availableEngines } from '../helpers/db';
 import { expectNoAxeViolations, useBrowserSuite } from '../helpers/browser';
 import { createService } from '../helpers/fixtures';
-import { createOrganization, createStaff, STAFF_PASSWORD } from '../helpers/staff';
+import { createOrganization, createStaff, signInWithForm } from '../helpers/staff';
 
 const SHOTS = process.env.HAVEN_SHOTS_DIR;
 
-async function signInAs(page: Page, locale: 'en' | 'es', email: string) {
-  const t = staffMessages[locale];
-  await page.getByLabel(t.email, { exact: true }).fill(email);
-  await page.getByLabel(t.password, { exact: true }).fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: t.signIn }).click();
-}
+const signInAs = (page: Page, locale: 'en' | 'es', email: string) => signInWithForm(page, locale, email);
 
 for (const engine of availableEngines()) {
   describe(`public corrections [${engine}]`, () => {

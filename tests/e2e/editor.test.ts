@@ -10,21 +10,17 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { editorMessages } from '../../app/i18n/messages/editor';
-import { staffMessages } from '../../app/i18n/messages/staff';
 import { loadServiceEditor } from '../../app/listings/editor/service-editor.server';
 import { expectNoAxeViolations, useBrowserSuite } from '../helpers/browser';
 import { availableEngines } from '../helpers/db';
 import { addLocation, createService, tagService } from '../helpers/fixtures';
-import { createOrganization, createStaff, STAFF_PASSWORD } from '../helpers/staff';
+import { createOrganization, createStaff, signInWithForm } from '../helpers/staff';
 
 const SHOTS = '/tmp/shots-editor12';
 
 async function signInAs(page: Page, locale: 'en' | 'es', email: string) {
-  const t = staffMessages[locale];
   await page.goto(`/staff/sign-in?hl=${locale}`);
-  await page.getByLabel(t.email, { exact: true }).fill(email);
-  await page.getByLabel(t.password, { exact: true }).fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: t.signIn }).click();
+  await signInWithForm(page, locale, email);
   await page.waitForURL((url) => url.pathname === '/staff');
 }
 

@@ -14,17 +14,14 @@ import { referralMessages } from '../../app/i18n/messages/referrals';
 import { staffMessages } from '../../app/i18n/messages/staff';
 import { expectNoAxeViolations, useBrowserSuite } from '../helpers/browser';
 import { availableEngines } from '../helpers/db';
-import { createOrganization, createStaff, STAFF_PASSWORD } from '../helpers/staff';
+import { createOrganization, createStaff, signInWithForm } from '../helpers/staff';
 
 const KEY = randomBytes(32).toString('base64');
 
 async function signIn(page: Page, locale: 'en' | 'es', email: string) {
-  const t = staffMessages[locale];
   await page.goto(`/staff/sign-in?hl=${locale}`);
-  await page.getByLabel(t.email, { exact: true }).fill(email);
-  await page.getByLabel(t.password, { exact: true }).fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: t.signIn }).click();
-  await page.getByRole('heading', { level: 1, name: t.staffHomeTitle }).waitFor();
+  await signInWithForm(page, locale, email);
+  await page.getByRole('heading', { level: 1, name: staffMessages[locale].staffHomeTitle }).waitFor();
 }
 
 for (const engine of availableEngines()) {

@@ -10,17 +10,13 @@ import { describe, expect } from 'vitest';
 import { staffMessages } from '../../app/i18n/messages/staff';
 import { availableEngines } from '../helpers/db';
 import { expectNoAxeViolations, useBrowserSuite } from '../helpers/browser';
-import { completeTwoFactor, createOrganization, createStaff, STAFF_PASSWORD } from '../helpers/staff';
+import { createOrganization, createStaff, signInWithForm } from '../helpers/staff';
 
 const NEW_PASSWORD = 'copper lantern orchard 88';
 
 async function signInAs(page: Page, locale: 'en' | 'es', email: string) {
-  const t = staffMessages[locale];
-  await page.getByLabel(t.email, { exact: true }).fill(email);
-  await page.getByLabel(t.password, { exact: true }).fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: t.signIn }).click();
-  await completeTwoFactor(page, locale, email);
-  await page.getByRole('heading', { level: 1, name: t.staffHomeTitle }).waitFor();
+  await signInWithForm(page, locale, email);
+  await page.getByRole('heading', { level: 1, name: staffMessages[locale].staffHomeTitle }).waitFor();
 }
 
 for (const engine of availableEngines()) {

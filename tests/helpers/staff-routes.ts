@@ -24,14 +24,20 @@ export function routeFiles(): string[] {
 
 export const isStaffRoute = (file: string) => /^(staff|join|invitations)[.[_]/.test(file);
 
+/** A route file's URL segments (Remix flat routes: `.` separates, `[.csv]` escapes a dot). */
+function segmentsOf(file: string): string[] {
+  return file
+    .replace(/\.(tsx?|jsx?)$/, '')
+    .split(/\.(?![^[]*\])/)
+    .map((segment) => segment.replace(/[[\]]/g, ''));
+}
+
 /** The URL of a route file, each `$param` segment given by `value(name)`. */
 export function urlOf(
   file: string,
   value: (param: string) => string = () => '00000000-0000-4000-8000-000000000000',
 ): string {
-  const name = file.replace(/\.(tsx?|jsx?)$/, '');
-  const segments = name
-    .split('.')
+  const segments = segmentsOf(file)
     .filter((segment) => segment !== '_index')
     .map((segment) => segment.replace(/_$/, ''))
     .map((segment) => (segment.startsWith('$') ? value(segment.slice(1)) : segment));
@@ -40,9 +46,7 @@ export function urlOf(
 
 /** The parameter names of a route file (`$id`, `$serviceId` …). */
 export function paramsOf(file: string): string[] {
-  return file
-    .replace(/\.(tsx?|jsx?)$/, '')
-    .split('.')
+  return segmentsOf(file)
     .filter((segment) => segment.startsWith('$'))
     .map((segment) => segment.slice(1).replace(/_$/, ''));
 }

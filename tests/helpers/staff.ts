@@ -90,6 +90,26 @@ export async function completeTwoFactor(page: Page, locale: 'en' | 'es', email: 
   await page.getByRole('button', { name: t.twoFactorSubmit }).click();
 }
 
+/**
+ * Signs in through the sign-in form the page is on, as a person would, answering the code
+ * step when the account has two-factor sign-in on; returns once the browser has left both.
+ */
+export async function signInWithForm(
+  page: Page,
+  locale: 'en' | 'es',
+  email: string,
+  password = STAFF_PASSWORD,
+): Promise<void> {
+  const t = staffMessages[locale];
+  await page.getByLabel(t.email, { exact: true }).fill(email);
+  await page.getByLabel(t.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: t.signIn }).click();
+  await page.waitForURL((url) => url.pathname !== '/staff/sign-in');
+  if (new URL(page.url()).pathname !== '/staff/two-factor') return;
+  await completeTwoFactor(page, locale, email);
+  await page.waitForURL((url) => url.pathname !== '/staff/two-factor');
+}
+
 /** `name=value` of the cookie a response sets (the first one with that prefix). */
 export function cookieFrom(response: Response, prefix = 'haven_session'): string | null {
   for (const header of response.headers.getSetCookie()) {

@@ -4,9 +4,13 @@
  * listing app/routes, so routes added later are covered — and expect 403/404 for B's URLs,
  * none of B's data in any body, and nothing of B changed.
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
+import { makeKeyring } from '../../app/referrals/crypto.server';
+import { findReferrableService, sendReferral } from '../../app/referrals/referrals.server';
+import { createShortlist } from '../../app/shortlists/shortlists.server';
 import { type RunningApp, startTestApp } from '../helpers/app';
 import { describeEachEngine } from '../helpers/db';
 import { createOrganization, createStaff, postForm, signIn } from '../helpers/staff';
@@ -30,17 +34,20 @@ async function snapshotOfB(db: Kysely<Database>, orgB: string) {
 describeEachEngine('an editor of organization A against every staff URL of organization B', (t) => {
   let app: RunningApp;
   let editorA: string | null;
-  const b = { org: '', service: '', owner: '', editor: '', invitation: '' };
+  const b = { org: '', service: '', owner: '', editor: '', invitation: '', shortlist: '', referral: '' };
+  const KEY = randomBytes(32);
   const SECRETS = [
     'Bravo Hidden Shelter',
     'owner@bravo.example',
     'editor@bravo.example',
     'invitee@bravo.example',
     'Bravo Night Service',
+    'Bravo Private List',
+    'Bravo Client Sentinel',
   ];
 
   beforeAll(async () => {
-    app = await startTestApp(t.db);
+    app = await startTestApp(t.db, { env: { DATA_ENCRYPTION_KEY: KEY.toString('base64') } });
     const orgA = await createOrganization(t.db, 'Alpha House');
     b.org = await createOrganization(t.db, 'Bravo Hidden Shelter', 'pending');
     await createStaff(t.db, 'editor@alpha.example', 'editor', orgA);
@@ -67,6 +74,30 @@ describeEachEngine('an editor of organization A against every staff URL of organ
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
+    // B's caseworker keeps a shortlist and has sent a referral to a third organization.
+    const caseworkerB = await createStaff(t.db, 'caseworker@bravo.example', 'caseworker', b.org);
+    b.shortlist = await createShortlist(t.db, { ownerId: caseworkerB, name: 'Bravo Private List' });
+    const orgC = await createOrganization(t.db, 'Charlie Clinic');
+    await createStaff(t.db, 'owner@charlie.example', 'owner', orgC);
+    const serviceC = (
+      await t.db
+        .insertInto('service')
+        .values({ organization_id: orgC, name: 'Charlie Legal Aid' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    b.referral = await sendReferral(
+      t.db,
+      makeKeyring(KEY),
+      {
+        service: (await findReferrableService(t.db, serviceC))!,
+        senderAccountId: caseworkerB,
+        senderOrganizationId: b.org,
+        clientLanguage: 'en',
+        client: { reference: 'Bravo Client Sentinel', contact: '', notes: 'Bravo Client Sentinel' },
+      },
+      { siteName: 'Haven', baseUrl: 'http://haven.test' },
+    );
     editorA = (await signIn(app.baseUrl, 'editor@alpha.example')).cookie;
   });
   afterAll(() => app.stop());
@@ -80,7 +111,7 @@ describeEachEngine('an editor of organization A against every staff URL of organ
       .select((eb) => eb.fn.max('id').as('last'))
       .executeTakeFirstOrThrow();
     // Every id of B, for every parameter and in every likely form field.
-    const ids = [b.org, b.service, b.owner, b.editor, b.invitation];
+    const ids = [b.org, b.service, b.owner, b.editor, b.invitation, b.shortlist, b.referral];
     const fields = (id: string) => ({
       id,
       organizationId: b.org,
@@ -88,6 +119,8 @@ describeEachEngine('an editor of organization A against every staff URL of organ
       serviceId: b.service,
       accountId: b.owner,
       invitationId: b.invitation,
+      shortlistId: b.shortlist,
+      referralId: b.referral,
       email: 'owner@bravo.example',
       role: 'owner',
       value: 'on',
