@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './lib/cli';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, Position } from 'geojson';
 import GeoJSONVT, { type LegacyFeature } from 'geojson-vt';
 import { feature, mesh } from 'topojson-client';
@@ -38,10 +38,12 @@ import {
 const require = createRequire(import.meta.url);
 const load = (name: string) => require(name) as Topology;
 
-const { values: args } = parseArgs({
+const { values: args } = parseCli({
+  command: 'build:basemap',
+  summary: "Builds Haven's own basemap tiles (no outside requests) into public/basemap.",
   options: {
-    out: { type: 'string', default: path.resolve('public/basemap') },
-    force: { type: 'boolean', default: false },
+    out: { type: 'string', default: path.resolve('public/basemap'), value: 'DIR', help: 'where to write' },
+    force: { type: 'boolean', default: false, help: 'rebuild even when already built' },
   },
 });
 const outDir = path.join(args.out, BASEMAP_VERSION);

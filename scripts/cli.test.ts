@@ -3,7 +3,7 @@
  * flag or a missing argument with what is wrong plus the usage, exit 2, and no stack trace.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,21 +31,32 @@ function run(script: string, args: string[]) {
   });
 }
 
-const CLIS = [
-  { script: 'start.ts', command: 'npm start' },
-  { script: 'migrate.ts', command: 'npm run db:migrate' },
-  { script: 'import.ts', command: 'npm run db:import', missing: '<dir' },
-  { script: 'export.ts', command: 'npm run db:export', missing: '<dir>' },
-  { script: 'user-create.ts', command: 'npm run user:create', missing: '--email' },
-  { script: 'bench.ts', command: 'npm run bench' },
-  { script: 'backup.ts', command: 'npm run db:backup', missing: '<file>' },
-  { script: 'restore.ts', command: 'npm run db:restore', missing: '<file>' },
-  { script: 'cluster.ts', command: 'npm run cluster' },
-  { script: 'measure-page-weight.ts', command: 'npm run measure:weight' },
-  { script: 'listings-remind.ts', command: 'npm run listings:remind' },
-  { script: 'keys-rotate.ts', command: 'npm run keys:rotate' },
-  { script: 'referrals-purge.ts', command: 'npm run referrals:purge' },
-];
+/** What each CLI that needs an argument says is missing when run without one. */
+const MISSING: Record<string, string> = {
+  'import.ts': '<dir',
+  'export.ts': '<dir>',
+  'user-create.ts': '--email',
+  'backup.ts': '<file>',
+  'restore.ts': '<file>',
+};
+
+/** Every CLI: each package.json script that runs one file of scripts/ (so a new one is covered). */
+const CLIS = Object.entries(
+  (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts,
+).flatMap(([name, line]) => {
+  const match = /^tsx scripts\/([\w-]+\.ts)$/.exec(line);
+  if (!match) return [];
+  const script = match[1]!;
+  return [{ script, command: name === 'start' ? 'npm start' : `npm run ${name}`, missing: MISSING[script] }];
+});
+
+it('finds the CLIs in package.json', () => {
+  expect(CLIS.map((cli) => cli.script)).toEqual(
+    expect.arrayContaining(['start.ts', 'import.ts', 'bench.ts']),
+  );
+  for (const script of Object.keys(MISSING)) expect(CLIS.map((cli) => cli.script)).toContain(script);
+});
 
 describe.concurrent('command-line tools', () => {
   it.each(CLIS)(
