@@ -6,7 +6,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
-import { uuidV5 } from '../hsds/ids.server';
+import { organizationIdentifier } from '../hsds/derived';
 import { visible } from '../search/filters.server';
 import { PHONE_ORDER_SQL } from '../search/service-facts.server';
 import {
@@ -171,23 +171,6 @@ async function organizationsByIds(db: Kysely<Database>, ids: string[], options: 
     return [withoutAbsent(item)];
   });
 }
-
-/**
- * An organization's EIN as an HSDS organization_identifier (the export writes the same rows).
- * Its id is derived from the organization's, so it is stable without a table of its own.
- */
-export function organizationIdentifier(organizationId: string, ein: string) {
-  return {
-    id: organizationIdentifierId(organizationId),
-    organization_id: organizationId,
-    identifier_scheme: 'US-EIN',
-    identifier_type: 'US Employer Identification Number',
-    identifier: ein,
-  };
-}
-
-const organizationIdentifierId = (organizationId: string) =>
-  uuidV5(`organization_identifier\u0000${organizationId}\u0000US-EIN`);
 
 const TERM_COLUMNS = [
   't.id',
