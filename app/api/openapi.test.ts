@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
 import { API_PARAMETERS } from '../search/filters';
 import { apiParameterTable, openApiDocument } from './openapi';
@@ -10,7 +11,32 @@ describe('the API parameters come from the search registry', () => {
     const parameters = openApiDocument('http://x').paths['/services'].get.parameters as Array<{
       name: string;
     }>;
-    expect(parameters.map((p) => p.name)).toEqual(API_PARAMETERS.map((p) => p.name));
+    expect(parameters.map((p) => p.name)).toEqual([...API_PARAMETERS.map((p) => p.name), 'search']);
+  });
+
+  it('is a valid OpenAPI 3.1 document (@readme/openapi-parser), parameters generated from the zod schemas', async () => {
+    const document = openApiDocument('http://x');
+    // External $refs (the HSDS schemas on GitHub) are not fetched: no request leaves the test.
+    const result = await validate(structuredClone(document) as never, { resolve: { external: false } });
+    expect(result.valid ? [] : result.errors).toEqual([]);
+    const perPage = (
+      document.paths['/services'].get.parameters as Array<{ name: string; schema: unknown }>
+    ).find((p) => p.name === 'per_page');
+    // from the zod schema (a whole number as the query string carries it), not a hand-written copy
+    expect(perPage?.schema).toMatchObject({ type: 'string', pattern: '^\\d+$' });
+    // every HSDS path is described
+    for (const path of [
+      '/taxonomies',
+      '/taxonomies/{id}',
+      '/taxonomy_terms/{id}',
+      '/service_at_locations',
+      '/service_at_locations/{id}',
+    ])
+      expect(document.paths, path).toHaveProperty([path]);
+    // and a broken document is caught
+    const broken = structuredClone(document) as { paths: Record<string, unknown> };
+    broken.paths['/services'] = { get: { parameters: [{ name: 'x' }] } };
+    expect((await validate(broken as never, { resolve: { external: false } })).valid).toBe(false);
   });
 
   it('matches the parameter table in docs/api.md', () => {
