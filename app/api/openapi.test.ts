@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
 import { API_PARAMETERS } from '../search/filters';
-import { apiParameterTable, openApiDocument } from './openapi';
+import { apiParameterTable, HSDS_QUERY_PARAMETERS, hsdsPathTable, openApiDocument } from './openapi';
 
 const squash = (text: string) => text.replace(/ +/g, ' ').replace(/-+/g, '-').trim();
 
@@ -44,5 +44,24 @@ describe('the API parameters come from the search registry', () => {
     const table = doc.match(/<!-- parameters:start[^>]*-->\n([\s\S]*?)\n<!-- parameters:end -->/)?.[1];
     // On a mismatch, paste the expected table below between the markers (then `npm run format`).
     expect(squash(table ?? ''), apiParameterTable()).toBe(squash(apiParameterTable()));
+  });
+
+  it('matches the HSDS path and parameter table in docs/api.md, which covers every HSDS path and parameter', () => {
+    const doc = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
+    const table = doc.match(/<!-- hsds-paths:start[^>]*-->\n([\s\S]*?)\n<!-- hsds-paths:end -->/)?.[1];
+    expect(squash(table ?? ''), hsdsPathTable()).toBe(squash(hsdsPathTable()));
+    const hsds = JSON.parse(
+      readFileSync(new URL('../../tests/fixtures/hsds-3.0-schema/openapi.json', import.meta.url), 'utf8'),
+    ) as { paths: Record<string, Record<string, { parameters?: Array<{ name?: string; $ref?: string }> }>> };
+    for (const [path, item] of Object.entries(hsds.paths)) {
+      for (const p of item.get?.parameters ?? []) {
+        const name = p.name ?? p.$ref!.split('/').pop()!;
+        expect(HSDS_QUERY_PARAMETERS as readonly string[], name).toContain(name);
+        expect(table, `${path} ${name}`).toMatch(
+          new RegExp(`\\| \`${path.replace(/[{}]/g, '\\$&')}\` +\\| \`${name}\``),
+        );
+      }
+      if (!item.get?.parameters?.length) expect(table, path).toContain(`\`${path}\``);
+    }
   });
 });

@@ -55,6 +55,13 @@ const listParameters = (path: ListPath) =>
       (LIST_PATHS[path] as readonly ListParameter[]).map((name) => [name, LIST_PARAMETERS[name].description]),
     ),
   );
+/** HSDS's name of the keyword (the parsers take it as an alias of `q`, app/search/schema.ts). */
+const searchAlias = {
+  name: 'search',
+  in: 'query',
+  description: 'HSDS: full text search (an alias of q).',
+  schema: { type: 'string', maxLength: 200 },
+};
 const idParameter = (what: string) => ({
   name: 'id',
   in: 'path',
@@ -112,15 +119,7 @@ export function openApiDocument(origin: string) {
         get: {
           summary:
             'Search services (nearby when a point is given: by distance, then remote services covering the point, by name)',
-          parameters: [
-            ...generatedParameters(servicesQuery(), registryDescriptions),
-            {
-              name: 'search',
-              in: 'query',
-              description: 'HSDS: full text search (an alias of q).',
-              schema: { type: 'string', maxLength: 200 },
-            },
-          ],
+          parameters: [...generatedParameters(servicesQuery(), registryDescriptions), searchAlias],
           responses: {
             200: {
               description: 'An HSDS page (format=json), or one Service per line (format=ndjson)',
@@ -201,7 +200,10 @@ export function openApiDocument(origin: string) {
         get: {
           summary:
             'Public links between services and locations, with the filters of /services (but open_now)',
-          parameters: generatedParameters(servicesQuery(['open_now']), registryDescriptions),
+          parameters: [
+            ...generatedParameters(servicesQuery(['open_now']), registryDescriptions),
+            searchAlias,
+          ],
           responses: { 200: page(`${HSDS_SCHEMA}/service_at_location.json`), 400: error },
         },
       },
@@ -317,4 +319,58 @@ function describeSchema(schema: Record<string, unknown>): string {
     schema.default !== undefined ? `default ${String(schema.default)}` : null,
   ].filter(Boolean);
   return [String(items.type), ...range].join(', ');
+}
+
+/** The query parameters HSDS API 3.0 defines (tests/conformance checks it against its openapi.json). */
+export const HSDS_QUERY_PARAMETERS = [
+  'search',
+  'page',
+  'per_page',
+  'format',
+  'taxonomy_term_id',
+  'taxonomy_id',
+  'organization_id',
+  'modified_after',
+  'minimal',
+  'full',
+  'full_service',
+  'postcode',
+  'proximity',
+  'top_only',
+  'parent_id',
+] as const;
+
+/** Parameters Haven answers 400 for (some values), and why. */
+const ANSWERED_400: Record<string, string> = {
+  minimal:
+    'supported for false; true answers 400 (use format=ndjson for every service, full=false for one-to-one fields)',
+};
+
+/**
+ * The HSDS conformance table of docs/api.md: each path of the document and each of its query
+ * parameters, HSDS's or Haven's extension, and whether it is supported. Generated from the
+ * OpenAPI document; app/api/openapi.test.ts checks the copy in docs/api.md.
+ */
+export function hsdsPathTable(): string {
+  const document = openApiDocument('');
+  const rows: string[][] = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    const parameters = ((item as { get: { parameters?: Parameter[] } }).get.parameters ?? []).filter(
+      (p) => p.in === 'query',
+    );
+    if (parameters.length === 0) rows.push([`\`${path}\``, '—', '', 'supported']);
+    for (const p of parameters) {
+      const hsds = (HSDS_QUERY_PARAMETERS as readonly string[]).includes(p.name);
+      rows.push([
+        `\`${path}\``,
+        `\`${p.name}\``,
+        hsds ? 'HSDS' : 'Haven extension',
+        ANSWERED_400[p.name] ?? 'supported',
+      ]);
+    }
+  }
+  const header = ['path', 'parameter', 'defined by', 'status'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
