@@ -28,6 +28,20 @@ const omit = (row: Row, ...keys: string[]) =>
   Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
 
+/**
+ * An HSDS object without its absent fields: HSDS types are not nullable, so a field Haven has
+ * no value for is left out (recursively; empty strings count as absent too), never sent as null.
+ */
+export function withoutAbsent<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item) => withoutAbsent(item as unknown)) as T;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null && v !== undefined && v !== '')
+      .map(([k, v]) => [k, withoutAbsent(v as unknown)]),
+  ) as T;
+}
+
 /** The HSDS organization fields (Haven's own columns — verification, sample flag — stay out). */
 export const ORGANIZATION_COLUMNS = [
   'o.id',
@@ -47,6 +61,27 @@ export const ORGANIZATION_COLUMNS = [
 function organizationsById(db: Kysely<Database>, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('organization as o').select(ORGANIZATION_COLUMNS).where('o.id', 'in', ids).execute();
+}
+
+/**
+ * A phone as HSDS has it: `extension` is a number there, so an extension is sent as its digits
+ * ("x 204" → 204), and left out when it has none.
+ */
+export function hsdsPhone<T extends { extension?: unknown }>(phone: T): T {
+  const digits = typeof phone.extension === 'string' ? phone.extension.replace(/\D/g, '') : '';
+  return { ...phone, extension: digits ? Number(digits) : null };
+}
+
+/**
+ * An HSDS object's one-to-one fields (HSDS list endpoints without `full`): nested objects and
+ * arrays left out; Haven's scalar extension fields stay.
+ */
+export function oneToOne(item: Row): Row {
+  return Object.fromEntries(
+    Object.entries(item).filter(
+      ([key, value]) => key === 'delivery' || value === null || typeof value !== 'object',
+    ),
+  );
 }
 
 /** Public locations (HSDS shape) by id: the public projection (app/locations), nothing more. */
@@ -71,7 +106,7 @@ export async function hsdsLocations(db: Kysely<Database>, ids: string[]): Promis
         is_confidential: place.isConfidential,
         public_area_label: place.areaLabel,
         addresses: place.addresses,
-        phones: place.phones,
+        phones: place.phones.map(hsdsPhone),
         accessibility: place.accessibility,
       },
     ]),
@@ -91,7 +126,8 @@ export function hsdsTaxonomyTerm(r: Row, id: unknown = r.id): Row {
     id,
     code: r.code,
     name: r.name,
-    description: r.description,
+    // HSDS requires a description; a term without one is described by its name (docs/api.md).
+    description: r.description || r.name,
     parent_id: r.parent_id,
     taxonomy: r.taxonomy,
     language: r.language,
@@ -100,7 +136,7 @@ export function hsdsTaxonomyTerm(r: Row, id: unknown = r.id): Row {
       ? {
           id: r.taxonomy_id,
           name: r.taxonomy_name,
-          description: r.taxonomy_description,
+          description: r.taxonomy_description || r.taxonomy_name,
           uri: r.taxonomy_uri,
           version: r.taxonomy_version,
         }
@@ -141,22 +177,24 @@ export async function hsdsServices(
   distances?: Map<string, number | null>,
 ): Promise<Row[]> {
   if (ids.length === 0) return [];
-  const [services, links, phones, schedules, languages, areas, costs, attributes] = await Promise.all([
-    sql<Row>`select s.id, s.organization_id, s.program_id, s.name, s.alternate_name, s.description, s.url, s.email,
+  const [services, links, phones, schedules, languages, areas, costs, attributes, contacts, documents] =
+    await Promise.all([
+      sql<Row>`select s.id, s.organization_id, s.program_id, s.name, s.alternate_name, s.description, s.url, s.email,
                s.status, s.interpretation_services, s.application_process, s.fees_description, s.wait_time, s.fees,
                s.accreditations, s.eligibility_description, s.minimum_age, s.maximum_age, s.assured_date,
-               s.assurer_email, s.licenses, s.alert, s.last_modified, s.delivery, s.last_verified_at
+               s.assurer_email, s.licenses, s.alert, greatest(s.last_modified, s.updated_at) as last_modified,
+               s.delivery, s.last_verified_at
              from service s join organization o on o.id = s.organization_id
              where s.id = any(${uuids(ids)}) and ${publicServiceSql}`.execute(db),
-    sql<Row>`select sal.id, sal.service_id, sal.location_id, sal.description,
+      sql<Row>`select sal.id, sal.service_id, sal.location_id, sal.description,
                ${tiedToConfidentialSql('sal.location_id', null)} as tied
              from service_at_location sal
              where sal.service_id = any(${uuids(ids)}) order by sal.id`.execute(db),
-    sql<Row>`select p.id, p.service_id, p.number, p.extension, p.type, p.description from phone p
+      sql<Row>`select p.id, p.service_id, p.number, p.extension, p.type, p.description from phone p
              where p.service_id = any(${uuids(ids)})
                and not ${tiedToConfidentialSql('p.location_id', 'p.service_at_location_id')}
              order by ${PHONE_ORDER_SQL}`.execute(db),
-    sql<Row>`select sc.id, coalesce(sc.service_id, sal.service_id) as owner_id, sc.service_at_location_id,
+      sql<Row>`select sc.id, coalesce(sc.service_id, sal.service_id) as owner_id, sc.service_at_location_id,
                sc.valid_from, sc.valid_to, sc.dtstart, sc.timezone, sc.until, sc.count, sc.wkst, sc.freq, sc.interval,
                sc.byday, sc.byweekno, sc.bymonthday, sc.byyearday, sc.description, sc.opens_at::text as opens_at,
                sc.closes_at::text as closes_at, sc.schedule_link, sc.attending_type, sc.notes, sc.timezone_name,
@@ -167,17 +205,24 @@ export async function hsdsServices(
                              select x.id from schedule x join service_at_location y on y.id = x.service_at_location_id
                              where y.service_id = any(${uuids(ids)}))
              order by sc.id`.execute(db),
-    sql<Row>`select lg.id, lg.service_id, lg.name, lg.code, lg.note from language lg
+      sql<Row>`select lg.id, lg.service_id, lg.name, lg.code, lg.note from language lg
              where lg.service_id = any(${uuids(ids)}) order by lg.code, lg.id`.execute(db),
-    sql<Row>`select sa.id, sa.service_id, sa.name, sa.description, sa.extent, sa.extent_type, sa.uri, sa.coverage,
+      sql<Row>`select sa.id, sa.service_id, sa.name, sa.description, sa.extent, sa.extent_type, sa.uri, sa.coverage,
                sa.coverage_radius_km, sa.coverage_latitude, sa.coverage_longitude, sa.coverage_states
              from service_area sa where sa.service_id = any(${uuids(ids)}) order by sa.id`.execute(db),
-    sql<Row>`select co.id, co.service_id, co.valid_from, co.valid_to, co.option, co.currency, co.amount::float8 as amount,
+      sql<Row>`select co.id, co.service_id, co.valid_from, co.valid_to, co.option, co.currency, co.amount::float8 as amount,
                co.amount_description from cost_option co where co.service_id = any(${uuids(ids)}) order by co.id`.execute(
-      db,
-    ),
-    hsdsAttributes(db, ids),
-  ]);
+        db,
+      ),
+      hsdsAttributes(db, ids),
+      // A contact of a confidential place is that place's: it stays out (the public projection).
+      sql<Row>`select c.id, c.service_id, c.name, c.title, c.department, c.email from contact c
+             where c.service_id = any(${uuids(ids)})
+               and not ${tiedToConfidentialSql('c.location_id', 'c.service_at_location_id')}
+             order by c.id`.execute(db),
+      sql<Row>`select rd.id, rd.service_id, rd.document, rd.uri from required_document rd
+             where rd.service_id = any(${uuids(ids)}) order by rd.id`.execute(db),
+    ]);
   const [locations, organizations] = await Promise.all([
     hsdsLocations(db, [...new Set(links.rows.map((l) => l.location_id as string))]),
     organizationsById(db, [...new Set(services.rows.map((r) => r.organization_id as string))]),
@@ -190,6 +235,8 @@ export async function hsdsServices(
     languages: groupBy(languages.rows, 'service_id'),
     areas: groupBy(areas.rows, 'service_id'),
     costs: groupBy(costs.rows, 'service_id'),
+    contacts: groupBy(contacts.rows, 'service_id'),
+    documents: groupBy(documents.rows, 'service_id'),
   };
   const byId = new Map(services.rows.map((row) => [row.id as string, row]));
   return ids.flatMap((id) => {
@@ -197,6 +244,8 @@ export async function hsdsServices(
     if (!s) return [];
     const item: Row = {
       id: s.id,
+      organization_id: s.organization_id,
+      program_id: s.program_id,
       name: s.name,
       alternate_name: s.alternate_name,
       description: s.description,
@@ -218,20 +267,34 @@ export async function hsdsServices(
       alert: s.alert,
       last_modified: iso(s.last_modified),
       organization: organizationById.get(s.organization_id as string) ?? null,
-      phones: (by.phones.get(id) ?? []).map((p) => omit(p, 'service_id')),
+      phones: (by.phones.get(id) ?? []).map((p) => hsdsPhone(omit(p, 'service_id'))),
       schedules: (by.schedules.get(id) ?? []).map((r) => omit(r, 'owner_id')),
       service_areas: (by.areas.get(id) ?? []).map((r) => omit(r, 'service_id')),
       service_at_locations: (by.links.get(id) ?? []).flatMap((link) => {
         const location = locations.get(link.location_id as string);
-        return location ? [{ id: link.id, description: link.description, location }] : [];
+        return location
+          ? [
+              {
+                id: link.id,
+                service_id: link.service_id,
+                location_id: link.location_id,
+                description: link.description,
+                location,
+              },
+            ]
+          : [];
       }),
       languages: (by.languages.get(id) ?? []).map((r) => omit(r, 'service_id')),
       cost_options: (by.costs.get(id) ?? []).map((r) => omit(r, 'service_id')),
       attributes: (attributes.get(id) ?? []).map((r) => omit(r, 'service_id')),
+      contacts: (by.contacts.get(id) ?? []).map((r) => omit(r, 'service_id')),
+      required_documents: (by.documents.get(id) ?? []).map((r) => omit(r, 'service_id')),
       delivery: s.delivery,
       last_verified_at: iso(s.last_verified_at),
     };
-    if (distances) item.distance_km = distances.get(id) ?? null;
-    return [item];
+    const service = withoutAbsent(item);
+    // Haven extension: present whenever a point is given, null for a remote match (no distance).
+    if (distances) service.distance_km = distances.get(id) ?? null;
+    return [service];
   });
 }

@@ -79,14 +79,17 @@ export function apiAction(): Response {
   });
 }
 
-/** HSDS page envelope. */
-export function pageEnvelope<T>(contents: T[], total: number, page: number, size: number) {
-  const totalPages = Math.ceil(total / size);
+/**
+ * HSDS page envelope. `total_items` must be exact (clients loop 1..total_pages); `size` is "the
+ * number of entities in the current page" (HSDS API 3.0, components.schemas.Page), not per_page.
+ */
+export function pageEnvelope<T>(contents: T[], total: number, page: number, perPage: number) {
+  const totalPages = Math.ceil(total / perPage);
   return {
     total_items: total,
     total_pages: totalPages,
     page_number: page,
-    size,
+    size: contents.length,
     first_page: page === 1,
     last_page: page >= totalPages,
     empty: contents.length === 0,

@@ -11,7 +11,7 @@ import { resolveQuery } from '../search/resolve.server';
 import { parseApiQuery } from '../search/schema';
 import { type RankedPage, rankServices } from '../search/search.server';
 import type { SearchParams } from '../search/types';
-import { hsdsServices } from './hsds.server';
+import { hsdsServices, oneToOne } from './hsds.server';
 import { pageEnvelope } from './http.server';
 
 type QueryError = { ok: false; error: string; parameter: string };
@@ -20,9 +20,7 @@ export type ServicesAnswer =
   | {
       ok: true;
       format: 'json';
-      envelope: ReturnType<typeof pageEnvelope<Record<string, unknown>>> & {
-        total_items_is_lower_bound: boolean;
-      };
+      envelope: ReturnType<typeof pageEnvelope<Record<string, unknown>>>;
     }
   | { ok: true; format: 'ndjson'; services: AsyncIterable<Record<string, unknown>[]> }
   | QueryError;
@@ -30,7 +28,7 @@ export type ServicesAnswer =
 /** The validated query, resolved (place → point and state) as the search page does. */
 function apiQuery(
   search: URLSearchParams,
-): { ok: true; params: SearchParams; format: 'json' | 'ndjson' } | QueryError {
+): { ok: true; params: SearchParams; format: 'json' | 'ndjson'; full: boolean } | QueryError {
   const parsed = parseApiQuery(search);
   if (!parsed.ok) return parsed;
   const resolved = resolveQuery(parsed.value);
@@ -39,19 +37,20 @@ function apiQuery(
     const hint = suggestions.length > 0 ? ` (did you mean ${suggestions.slice(0, 3).join(', ')}?)` : '';
     return { ok: false, error: `near: place not found${hint}`, parameter: 'near' };
   }
-  return { ok: true, params: resolved.params, format: parsed.value.format };
+  return { ok: true, params: resolved.params, format: parsed.value.format, full: parsed.value.full };
 }
 
 /** A ranked page as HSDS services, with `distance_km` when the search has a point. */
-function toHsds(db: Kysely<Database>, params: SearchParams, ranked: RankedPage) {
+async function toHsds(db: Kysely<Database>, params: SearchParams, ranked: RankedPage, full: boolean) {
   const distances = params.point
     ? new Map(ranked.candidates.map((c) => [c.serviceId, c.distanceKm]))
     : undefined;
-  return hsdsServices(
+  const services = await hsdsServices(
     db,
     ranked.candidates.map((c) => c.serviceId),
     distances,
   );
+  return full ? services : services.map(oneToOne);
 }
 
 /**
@@ -62,10 +61,11 @@ function toHsds(db: Kysely<Database>, params: SearchParams, ranked: RankedPage) 
 async function* servicePages(
   db: Kysely<Database>,
   params: SearchParams,
+  full: boolean,
 ): AsyncGenerator<Record<string, unknown>[]> {
   for (let page = params.page; ; page++) {
     const ranked = await rankServices(db, { ...params, page });
-    if (ranked.candidates.length > 0) yield await toHsds(db, params, ranked);
+    if (ranked.candidates.length > 0) yield await toHsds(db, params, ranked, full);
     if (ranked.candidates.length < params.pageSize) return;
   }
 }
@@ -79,13 +79,14 @@ export async function apiServices(
   if (!query.ok) return query;
   // One clock for every page of a stream (open now, hours today).
   const params = { ...query.params, now: now ?? new Date() };
-  if (query.format === 'ndjson') return { ok: true, format: 'ndjson', services: servicePages(db, params) };
-  const ranked = await rankServices(db, params);
-  const envelope = pageEnvelope(await toHsds(db, params, ranked), ranked.total, params.page, params.pageSize);
-  // Haven extension: total_items is then a lower bound (a dense area, counted up to a cap).
+  if (query.format === 'ndjson')
+    return { ok: true, format: 'ndjson', services: servicePages(db, params, query.full) };
+  // HSDS clients loop 1..total_pages: the API's total is exact (the page's may say "40+").
+  const ranked = await rankServices(db, { ...params, exactTotal: true });
+  const contents = await toHsds(db, params, ranked, query.full);
   return {
     ok: true,
     format: 'json',
-    envelope: { ...envelope, total_items_is_lower_bound: ranked.totalCapped },
+    envelope: pageEnvelope(contents, ranked.total, params.page, params.pageSize),
   };
 }

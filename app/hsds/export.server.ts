@@ -10,6 +10,7 @@ import type { Database } from '../../db/types';
 /** Any table, any column: for code that is generic over tables (columns come from tables.ts). */
 type UntypedDatabase = Record<string, Record<string, unknown>>;
 import { publicTables } from '../locations/public-location.server';
+import { metadataRows, organizationIdentifier } from './derived';
 import { writeTabularPackage } from './package-writer.server';
 import type { Row } from './row-fixes';
 import { columnNames, TABLE_ORDER, type TableName } from './tables';
@@ -76,6 +77,86 @@ function withholdSuspended(tables: Map<TableName, Row[]>): void {
   }
 }
 
+/**
+ * The public export in the form HSDS 3.0 requires (docs/hsds-import.md, "Export"):
+ * - a taxonomy, taxonomy term or organization without a description is described by its name;
+ * - "until midnight" (closes_at 24:00, which HSDS's `time` cannot hold) is written 23:59:59;
+ * - a location without a type is `physical` when it has a point or an address, else `virtual`;
+ * - an address row missing a line HSDS requires (address_1, city, state_province, postal_code)
+ *   is left out, as a confidential location's address is: the area is in public_area_label.
+ */
+function conformToHsds(tables: Map<TableName, Row[]>) {
+  const update = (table: TableName, change: (row: Row) => Row | null) =>
+    tables.set(
+      table,
+      (tables.get(table) ?? []).flatMap((row) => {
+        const changed = change(row);
+        return changed ? [changed] : [];
+      }),
+    );
+  const described = (row: Row) => ({ ...row, description: row.description || row.name });
+  update('taxonomy', described);
+  update('taxonomy_term', described);
+  update('organization', described);
+  update('schedule', (row) => ({
+    ...row,
+    opens_at: untilMidnight(row.opens_at),
+    closes_at: untilMidnight(row.closes_at),
+  }));
+  const addressed = new Set((tables.get('address') ?? []).map((a) => a.location_id));
+  update('location', (row) => ({
+    ...row,
+    location_type:
+      row.location_type ?? (row.public_latitude != null || addressed.has(row.id) ? 'physical' : 'virtual'),
+  }));
+  update('address', (row) =>
+    ['address_1', 'city', 'state_province', 'postal_code'].every(
+      (c) => typeof row[c] === 'string' && row[c] !== '',
+    )
+      ? { ...row, address_type: row.address_type ?? 'physical' }
+      : null,
+  );
+}
+
+const untilMidnight = (time: unknown) =>
+  typeof time === 'string' && time.startsWith('24:') ? '23:59:59' : time;
+
+/**
+ * The tables Haven derives: organization_identifiers (each organization's EIN, the rows the
+ * API serves) and metadata (one row per changed field of each audited change of a service,
+ * organization or location; a public export leaves out confidential locations' changes).
+ */
+async function derivedTables(
+  db: Kysely<Database>,
+  tables: Map<TableName, Row[]>,
+): Promise<Map<string, Row[]>> {
+  const organizations = tables.get('organization') ?? [];
+  const identifiers = organizations
+    .filter((o) => typeof o.tax_id === 'string' && o.tax_id !== '')
+    .map((o) => organizationIdentifier(String(o.id), String(o.tax_id)));
+  const exported = new Set(
+    (['service', 'organization', 'location'] as const).flatMap((t) =>
+      (tables.get(t) ?? [])
+        .filter((row) => !(t === 'location' && row.is_confidential === true && row.latitude == null))
+        .map((row) => String(row.id)),
+    ),
+  );
+  const events = await db
+    .selectFrom('audit_event')
+    .select(['id', 'actor_id', 'action', 'entity_type', 'entity_id', 'before', 'after', 'created_at'])
+    .where('entity_type', 'in', ['service', 'organization', 'location'])
+    .where('entity_id', 'is not', null)
+    .orderBy('id')
+    .execute();
+  const metadata = events
+    .filter((event) => exported.has(String(event.entity_id)))
+    .flatMap((event) => metadataRows(event));
+  return new Map([
+    ['organization_identifier', identifiers],
+    ['metadata', metadata],
+  ]);
+}
+
 export interface ExportSummary {
   dir: string;
   tables: Partial<Record<TableName, number>>;
@@ -93,14 +174,21 @@ export async function exportHsds(
   const confidentialLocations = options.includeConfidential
     ? (tables.get('location') ?? []).filter((location) => location.is_confidential === true).length
     : publicTables(tables as Map<string, Row[]>);
-  await writeTabularPackage(dir, tables, {
-    name: options.name ?? 'haven-export',
-    ownerOnly: !!options.includeConfidential,
-    title: 'Haven directory export (HSDS 3.0)',
-    description: options.includeConfidential
-      ? 'Full export INCLUDING exact addresses and coordinates of confidential locations. Handle with care.'
-      : 'Public export: confidential locations carry only their public area point, no street address.',
-  });
+  if (!options.includeConfidential) conformToHsds(tables);
+  const derived = await derivedTables(db, tables);
+  await writeTabularPackage(
+    dir,
+    tables,
+    {
+      name: options.name ?? 'haven-export',
+      ownerOnly: !!options.includeConfidential,
+      title: 'Haven directory export (HSDS 3.0)',
+      description: options.includeConfidential
+        ? 'Full export INCLUDING exact addresses and coordinates of confidential locations. Handle with care.'
+        : 'Public export: confidential locations carry only their public area point, no street address.',
+    },
+    derived,
+  );
   const counts: ExportSummary['tables'] = {};
   for (const [table, rows] of tables) counts[table] = rows.length;
   return { dir, tables: counts, confidentialLocations, includeConfidential: !!options.includeConfidential };

@@ -172,7 +172,9 @@ export const TABLES: Record<TableName, { file: string; columns: Record<string, C
   service_area: {
     file: 'service_areas',
     columns: {
-      id, service_id: ref('service'), service_at_location_id: ref('service_at_location'), name: text,
+      id, service_id: ref('service'),
+      service_at_location_id: ext(ref('service_at_location'), 'Haven: the service at a location this area belongs to (HSDS 3.0 ties areas to services only)'),
+      name: text,
       description: text, extent: text, extent_type: text, uri: text,
       coverage: ext({ kind: 'enum', values: ['radius', 'states', 'nationwide'] },
         'Haven: machine-readable coverage for remote services: radius | states | nationwide'),
@@ -208,7 +210,8 @@ export const TABLES: Record<TableName, { file: string; columns: Record<string, C
     file: 'attributes',
     columns: {
       id, link_id: { kind: 'ref', required: true }, taxonomy_term_id: ref('taxonomy_term', true), link_type: text,
-      link_entity: { kind: 'enum', values: LINK_ENTITIES, required: true }, value: text, label: text,
+      link_entity: { kind: 'enum', values: LINK_ENTITIES, required: true }, value: text,
+      label: ext(text, 'Haven: a human-readable label of the value'),
     },
   },
 };

@@ -6,7 +6,7 @@
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/types';
-import { type Condition, FILTERS, isOn, type SqlKit } from './filters';
+import { API_FILTERS, type Condition, FILTERS, isOn, type SqlKit } from './filters';
 import { websearchText } from './keyword-text';
 import type { SearchParams } from './types';
 import { publicServiceSql } from '../listings/visibility';
@@ -66,7 +66,7 @@ type Where = 'service' | 'point';
 /** Each registry filter that is on, as its condition over `where`'s rows. */
 function conditions(where: Where, params: SearchParams, tsquery: RawBuilder<unknown> | null): Condition[] {
   const kit: SqlKit = { sql, hasTerm, tsquery };
-  return FILTERS.flatMap((filter) => {
+  return [...FILTERS, ...API_FILTERS].flatMap((filter) => {
     const value = params[filter.key];
     if (!isOn(value)) return [];
     // Each entry's value type is its own schema's output; the registry keeps key and schema together.

@@ -272,6 +272,104 @@ export const FILTERS = [
   }),
 ] as const;
 
+/**
+ * A filter of the API only (HSDS API 3.0 parameters with no control on the page): the same SQL
+ * pair as a page filter, no form control. Shared by /services and /service_at_locations.
+ */
+export interface ApiFilter<
+  N extends string = string,
+  K extends string = string,
+  S extends Schema = Schema,
+> extends ParameterBase<N, S> {
+  key: K;
+  service(value: NonNullable<Zod.output<S>>, kit: SqlKit): Condition | null;
+  point(value: NonNullable<Zod.output<S>>, kit: SqlKit): Condition | null;
+}
+const defineApiFilter = <N extends string, K extends string, S extends Schema>(filter: ApiFilter<N, K, S>) =>
+  filter;
+
+/** Any UUID-shaped id (imported HSDS ids keep their source's UUIDs, whatever their version). */
+export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+export const uuidValue = (z: Z) =>
+  z
+    .string()
+    .regex(new RegExp(UUID_PATTERN), 'must be a UUID')
+    .transform((value) => value.toLowerCase());
+/** An ISO 8601 date or date-time ("2026-01-31" or "2026-01-31T12:00:00Z"). */
+const dateTimeValue = (z: Z) =>
+  z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
+      'must be an ISO 8601 date or date-time',
+    )
+    .refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 date or date-time')
+    .transform((value) => new Date(value).toISOString());
+
+/** A service `s` (or search point `sp`) linked to a taxonomy term `t` that passes `condition`. */
+const linkedTerm = (owner: 's.id' | 'sp.service_id', condition: Condition, sql: typeof Sql) =>
+  sql<boolean>`exists (select 1 from attribute a join taxonomy_term t on t.id = a.taxonomy_term_id
+    where a.link_entity = 'service' and a.link_id = ${sql.ref(owner)} and ${condition})`;
+
+/** The HSDS API filters, in the order the API documents them (after the page's filters). */
+export const API_FILTERS = [
+  defineApiFilter({
+    name: 'taxonomy_term_id',
+    key: 'taxonomyTermId',
+    schema: (z) => uuidValue(z).optional(),
+    api: {
+      description: 'Only services with this taxonomy term (or one of its child terms).',
+      schema: { type: 'string', format: 'uuid' },
+    },
+    service: (id, { sql }) => linkedTerm('s.id', sql<boolean>`(t.id = ${id} or t.parent_id = ${id})`, sql),
+    point: (id, { sql }) =>
+      linkedTerm('sp.service_id', sql<boolean>`(t.id = ${id} or t.parent_id = ${id})`, sql),
+  }),
+  defineApiFilter({
+    name: 'taxonomy_id',
+    key: 'taxonomyId',
+    schema: (z) => uuidValue(z).optional(),
+    api: {
+      description: 'Only services with a term of this taxonomy.',
+      schema: { type: 'string', format: 'uuid' },
+    },
+    service: (id, { sql }) => linkedTerm('s.id', sql<boolean>`t.taxonomy_id = ${id}`, sql),
+    point: (id, { sql }) => linkedTerm('sp.service_id', sql<boolean>`t.taxonomy_id = ${id}`, sql),
+  }),
+  defineApiFilter({
+    name: 'organization_id',
+    key: 'organizationId',
+    schema: (z) => uuidValue(z).optional(),
+    api: { description: 'Only services of this organization.', schema: { type: 'string', format: 'uuid' } },
+    service: (id, { sql }) => sql<boolean>`s.organization_id = ${id}`,
+    point: (id, { sql }) =>
+      sql<boolean>`exists (select 1 from service s where s.id = sp.service_id and s.organization_id = ${id})`,
+  }),
+  defineApiFilter({
+    name: 'modified_after',
+    key: 'modifiedAfter',
+    schema: (z) => dateTimeValue(z).optional(),
+    api: {
+      description: 'Only services modified on or after this date or date-time (ISO 8601).',
+      schema: { type: 'string', format: 'date-time' },
+    },
+    // The service's own last_modified, or its last change in Haven (updated_at), whichever is later:
+    // the API serves the same value as last_modified.
+    service: (after, { sql }) =>
+      sql<boolean>`greatest(s.last_modified, s.updated_at) >= cast(${after} as timestamptz)`,
+    point: (after, { sql }) =>
+      sql<boolean>`exists (select 1 from service s where s.id = sp.service_id
+                           and greatest(s.last_modified, s.updated_at) >= cast(${after} as timestamptz))`,
+  }),
+] as const;
+
+export type AnyApiFilter = (typeof API_FILTERS)[number];
+
+/** The API filters' values as SearchParams carries them (absent = off). */
+export type ApiFilterValues = {
+  [F in AnyApiFilter as F['key']]?: Zod.output<ReturnType<F['schema']>>;
+};
+
 export type AnyFilter = (typeof FILTERS)[number];
 export type FilterName = AnyFilter['name'];
 
@@ -324,6 +422,29 @@ const PLACE_PARAMETERS = [
     },
   }),
   defineParameter({
+    name: 'postcode',
+    on: { page: false, api: true },
+    schema: (z) =>
+      z
+        .string()
+        .regex(/^\d{5}(-\d{4})?$/, 'must be a US ZIP code such as 77002')
+        .optional(),
+    api: {
+      description:
+        'HSDS: a US ZIP code; its centroid is the search point (as `near`): services within `proximity` (or the radius) and remote services whose area covers it.',
+      schema: { type: 'string', pattern: '^\\d{5}(-\\d{4})?$' },
+    },
+  }),
+  defineParameter({
+    name: 'proximity',
+    on: { page: false, api: true },
+    schema: (z) => positiveDecimal(z, MAX_RADIUS_KM * 1000, ' metres').optional(),
+    api: {
+      description: 'HSDS: distance cap in metres from the postcode centroid (needs postcode).',
+      schema: { type: 'number', exclusiveMinimum: 0, maximum: MAX_RADIUS_KM * 1000 },
+    },
+  }),
+  defineParameter({
     name: 'radius_km',
     on: { page: false, api: true },
     schema: (z) => positiveDecimal(z, MAX_RADIUS_KM, ' km').optional(),
@@ -352,6 +473,32 @@ const OUTPUT_PARAMETERS = [
     },
   }),
   defineParameter({
+    name: 'full',
+    on: { page: false, api: true },
+    schema: (z) => flag(z, 'must be true or false').optional(),
+    api: {
+      description:
+        "HSDS: true or absent: fully nested services (Haven's default); false: one-to-one fields only.",
+      schema: { type: 'string', enum: Object.keys(FLAG_VALUES) },
+    },
+  }),
+  defineParameter({
+    name: 'minimal',
+    on: { page: false, api: true },
+    schema: (z) =>
+      flag(z, 'must be true or false')
+        .refine(
+          (value) => !value,
+          'is not supported (use format=ndjson to read every service, full=false for one-to-one fields)',
+        )
+        .optional(),
+    api: {
+      description:
+        'HSDS: only false is accepted; minimal=true answers 400 (use format=ndjson or full=false).',
+      schema: { type: 'string', enum: ['false', '0'] },
+    },
+  }),
+  defineParameter({
     name: 'format',
     on: { page: false, api: true },
     schema: (z) => z.enum(['json', 'ndjson'], { error: 'must be json or ndjson' }).default('json'),
@@ -370,6 +517,7 @@ export const PARAMETERS = [...PLACE_PARAMETERS, ...OUTPUT_PARAMETERS] as const;
 export const API_PARAMETERS: ReadonlyArray<Pick<Parameter, 'name' | 'api'> & { repeatable: boolean }> = [
   ...PLACE_PARAMETERS.filter((p) => p.on.api).map((p) => ({ ...p, repeatable: false })),
   ...FILTERS.map((f) => ({ ...f, repeatable: f.control.kind === 'checkboxes' })),
+  ...API_FILTERS.map((f) => ({ ...f, repeatable: false })),
   ...OUTPUT_PARAMETERS.filter((p) => p.on.api).map((p) => ({ ...p, repeatable: false })),
 ];
 

@@ -196,6 +196,22 @@ export async function nearbyPage(
 }
 
 /**
+ * The exact number of services with a public point inside the radius that pass `where` (over
+ * `sp`): the radius's index-friendly box and distance cap, counted once per service.
+ */
+export async function nearbyCount(
+  db: Kysely<Database>,
+  point: GeoPoint,
+  radiusKm: number,
+  where: Condition,
+): Promise<number> {
+  const result = await prepared(sql<{ total: number }>`
+    select count(distinct sp.service_id)::int as total from search_point sp
+    where ${withinRadius(point, radiusKm)} and ${where}`).execute(db);
+  return result.rows[0]?.total ?? 0;
+}
+
+/**
  * How many matches a keyword-only ranking reads at most, in each of its two name orders (see
  * listedCandidates). A keyword with no more matches than this is ranked exactly as ts_rank over
  * every match would; docs/search.md explains the rule beyond it.
@@ -282,7 +298,7 @@ export async function listedCount(db: Kysely<Database>, where: Condition, cap: n
   const result = await sql<{ total: number }>`
     select count(*)::int as total from (
       select 1 from service s join organization o on o.id = s.organization_id
-      where ${where} limit ${cap + 1}) matches`.execute(db);
+      where ${where} ${Number.isFinite(cap) ? sql`limit ${cap + 1}` : sql``}) matches`.execute(db);
   const total = result.rows[0]?.total ?? 0;
   return total > cap ? { total: cap, capped: true } : { total, capped: false };
 }

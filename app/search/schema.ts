@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import {
+  API_FILTERS,
+  type ApiFilterValues,
   DEFAULT_RADIUS_MILES,
   FILTERS,
   type FilterValues,
@@ -26,7 +28,12 @@ const shape = <P extends { name: string; schema(zod: typeof z): z.ZodType }>(par
 
 const filterShape = shape(FILTERS);
 const pageSchema = z.object({ ...shape(PARAMETERS.filter((p) => p.on.page)), ...filterShape });
-const apiSchema = z.object({ ...shape(PARAMETERS.filter((p) => p.on.api)), ...filterShape });
+/** `/api/v1/services` (and the filters of `/api/v1/service_at_locations`): the page's plus HSDS's. */
+export const apiSchema = z.object({
+  ...shape(PARAMETERS.filter((p) => p.on.api)),
+  ...filterShape,
+  ...shape(API_FILTERS),
+});
 
 const REPEATABLE = new Set<string>(FILTERS.filter((f) => f.control.kind === 'checkboxes').map((f) => f.name));
 
@@ -82,7 +89,9 @@ function toQuery(
     const parameter = lat === undefined ? 'lat' : 'lng';
     return { ok: false, error: `${parameter}: lat and lng must be given together`, parameter };
   }
-  const filters = Object.fromEntries(FILTERS.map((f) => [f.key, input[f.name]])) as FilterValues;
+  const filters = Object.fromEntries(
+    [...FILTERS, ...API_FILTERS].map((f) => [f.key, input[f.name]]),
+  ) as FilterValues & ApiFilterValues;
   return {
     ok: true,
     value: {
@@ -113,24 +122,81 @@ export function parsePageQuery(search: URLSearchParams): QueryParseResult<Parsed
 
 export interface ApiQuery extends ParsedQuery {
   format: 'json' | 'ndjson';
+  /** false: one-to-one fields only (HSDS `full=false`). */
+  full: boolean;
+}
+
+/** HSDS names the keyword parameter `search`: an alias of `q`. */
+const ALIASES: Record<string, string> = { search: 'q' };
+
+/** The first query parameter the API does not know, as a 400: a filter is never silently ignored. */
+export function unknownParameter(search: URLSearchParams, known: Iterable<string>): QueryError | null {
+  const names = new Set(known);
+  for (const key of search.keys()) {
+    if (!names.has(key))
+      return { ok: false, error: `${key}: is not a parameter of this path`, parameter: key };
+  }
+  return null;
 }
 
 /** `/api/v1/services` query string → the query to resolve (radius_km or radius, per_page, format). */
 export function parseApiQuery(search: URLSearchParams): QueryParseResult<ApiQuery> {
-  const collected = collect(search, [...Object.keys(apiSchema.shape), 'search']);
+  const unknown = unknownParameter(search, [...Object.keys(apiSchema.shape), ...Object.keys(ALIASES)]);
+  if (unknown) return unknown;
+  const collected = collect(search, [...Object.keys(apiSchema.shape), ...Object.keys(ALIASES)]);
   if (!collected.ok) return collected;
-  // HSDS names the keyword parameter `search`; accept it as an alias of `q`.
   const { search: alias, ...input } = collected.value;
-  if (alias !== undefined && input.q === undefined) input.q = alias;
+  if (alias !== undefined && input.q !== undefined)
+    return { ok: false, error: 'search: give search or q, not both', parameter: 'search' };
+  if (alias !== undefined) input.q = alias;
   const parsed = parseWith(apiSchema, input);
   if (!parsed.ok) return parsed;
-  const radius = parsed.value.radius as number | undefined;
-  const radiusKm = parsed.value.radius_km as number | undefined;
-  if (radius !== undefined && radiusKm !== undefined) {
-    return { ok: false, error: 'radius: give radius (miles) or radius_km, not both', parameter: 'radius' };
+  const value = parsed.value;
+  const place = placeOf(value);
+  if (!place.ok) return place;
+  const radius = value.radius as number | undefined;
+  const radiusKm = value.radius_km as number | undefined;
+  const proximity = value.proximity as number | undefined;
+  const given = [
+    radius !== undefined && 'radius',
+    radiusKm !== undefined && 'radius_km',
+    proximity !== undefined && 'proximity',
+  ].filter(Boolean) as string[];
+  if (given.length > 1) {
+    const parameter = given[0]!;
+    return {
+      ok: false,
+      error: `${parameter}: give one of radius (miles), radius_km or proximity (metres)`,
+      parameter,
+    };
   }
-  const km = radiusKm ?? (radius ?? DEFAULT_RADIUS_MILES) * KM_PER_MILE;
-  const query = toQuery(parsed.value, km, parsed.value.per_page as number);
+  const km =
+    radiusKm ??
+    (proximity !== undefined ? proximity / 1000 : undefined) ??
+    (radius ?? DEFAULT_RADIUS_MILES) * KM_PER_MILE;
+  const query = toQuery({ ...value, near: place.near }, km, value.per_page as number);
   if (!query.ok) return query;
-  return { ok: true, value: { ...query.value, format: parsed.value.format as 'json' | 'ndjson' } };
+  return {
+    ok: true,
+    value: { ...query.value, format: value.format as 'json' | 'ndjson', full: value.full !== false },
+  };
+}
+
+/** `postcode` is HSDS's spelling of a ZIP `near`; one place only, and `proximity` needs it. */
+function placeOf(value: Record<string, unknown>): { ok: true; near?: string } | QueryError {
+  const postcode = value.postcode as string | undefined;
+  if (value.proximity !== undefined && postcode === undefined)
+    return {
+      ok: false,
+      error: 'proximity: needs postcode (use radius_km with near or lat/lng)',
+      parameter: 'proximity',
+    };
+  if (postcode === undefined) return { ok: true, near: value.near as string | undefined };
+  if (value.near !== undefined || value.lat !== undefined || value.lng !== undefined)
+    return {
+      ok: false,
+      error: 'postcode: give postcode, near or lat/lng, not more than one',
+      parameter: 'postcode',
+    };
+  return { ok: true, near: postcode.slice(0, 5) };
 }

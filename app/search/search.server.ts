@@ -6,10 +6,17 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
-import { allOf, filterConditions, keywordQuery, pointConditions, visible } from './filters.server';
+import {
+  allOf,
+  type Condition,
+  filterConditions,
+  keywordQuery,
+  pointConditions,
+  visible,
+} from './filters.server';
 import { isOpenAt } from './hours';
 export type { Candidate } from './nearby.server';
-import { type Candidate, listedCandidates, listedCount, nearbyPage } from './nearby.server';
+import { type Candidate, listedCandidates, listedCount, nearbyCount, nearbyPage } from './nearby.server';
 import { remoteMatches } from './remote.server';
 import { hydrate } from './results.server';
 import { hoursSources } from './schedules.server';
@@ -35,7 +42,7 @@ async function openInOrder(
 ): Promise<{ open: Candidate[]; complete: boolean }> {
   const open: Candidate[] = [];
   for (
-    let offset = 0, limit = Math.max(64, cap * 2);
+    let offset = 0, limit = Math.min(Math.max(64, cap * 2), 16_384);
     ;
     offset += limit, limit = Math.min(limit * 4, 16_384)
   ) {
@@ -72,24 +79,7 @@ export async function rankServices(db: Kysely<Database>, params: SearchParams): 
     // Hours live in each schedule's own zone, so "open now" is decided in JS (app/search/hours.ts,
     // the same code the service page uses), on the matches in result order, a chunk at a time,
     // until two pages past this one are open or the matches run out (then the total is exact).
-    const inOrder = point
-      ? async (window: { limit: number; offset: number }) => {
-          const nearby = await nearbyPage(
-            db,
-            point,
-            radiusKm,
-            pointWhere,
-            window,
-            window.offset + window.limit,
-          );
-          if (nearby.candidates.length === window.limit || nearby.count.capped) return nearby.candidates;
-          const remote = await remoteMatches(db, point, radiusKm, pointState, where, {
-            limit: window.limit - nearby.candidates.length,
-            offset: Math.max(0, window.offset - nearby.count.total),
-          });
-          return [...nearby.candidates, ...remote.candidates];
-        }
-      : (window: { limit: number; offset: number }) => listedCandidates(db, where, tsquery, window);
+    const inOrder = inOrderOf(db, params, where, pointWhere, tsquery);
     const { open, complete } = await openInOrder(db, inOrder, now, cap);
     page = open.slice(offset, offset + params.pageSize);
     total = complete ? open.length : cap;
@@ -130,7 +120,65 @@ export async function rankServices(db: Kysely<Database>, params: SearchParams): 
     totalCapped = count.capped;
   }
 
+  if (totalCapped && params.exactTotal) {
+    // The API counts every match: with open now by reading them all (hours are decided in JS),
+    // otherwise by one count with the page query's own conditions (see exactCount).
+    total = params.openNow
+      ? (await openInOrder(db, inOrderOf(db, params, where, pointWhere, tsquery), now, Infinity)).open.length
+      : await exactCount(db, params, where, pointWhere);
+    totalCapped = false;
+  }
   return { candidates: page, total, totalCapped };
+}
+
+/** Every match in result order, a window at a time (open now reads them so). */
+function inOrderOf(
+  db: Kysely<Database>,
+  params: SearchParams,
+  where: Condition,
+  pointWhere: Condition,
+  tsquery: Awaited<ReturnType<typeof keywordQuery>>,
+) {
+  const { point, radiusKm, pointState } = params;
+  return point
+    ? async (window: { limit: number; offset: number }) => {
+        const nearby = await nearbyPage(
+          db,
+          point,
+          radiusKm,
+          pointWhere,
+          window,
+          window.offset + window.limit,
+        );
+        if (nearby.candidates.length === window.limit || nearby.count.capped) return nearby.candidates;
+        const remote = await remoteMatches(db, point, radiusKm, pointState, where, {
+          limit: window.limit - nearby.candidates.length,
+          offset: Math.max(0, window.offset - nearby.count.total),
+        });
+        return [...nearby.candidates, ...remote.candidates];
+      }
+    : (window: { limit: number; offset: number }) => listedCandidates(db, where, tsquery, window);
+}
+
+/**
+ * The exact number of matches, with the same conditions as the page query: with a point, the
+ * distinct services among the search points inside the radius (`pointWhere`, from the registry)
+ * plus the remote matches (which exclude services listed in person); without one, the services
+ * passing `where`. docs/PERFORMANCE.md has its cost at 1M services.
+ */
+export async function exactCount(
+  db: Kysely<Database>,
+  params: SearchParams,
+  where: Condition,
+  pointWhere: Condition,
+): Promise<number> {
+  const { point, radiusKm, pointState } = params;
+  if (!point) return (await listedCount(db, where, Infinity)).total;
+  const [inPerson, remote] = await Promise.all([
+    nearbyCount(db, point, radiusKm, pointWhere),
+    remoteMatches(db, point, radiusKm, pointState, where, { limit: 0, offset: 0 }),
+  ]);
+  return inPerson + remote.total;
 }
 
 export async function searchServices(db: Kysely<Database>, params: SearchParams): Promise<SearchResult> {

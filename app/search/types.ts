@@ -3,7 +3,7 @@
  * API and the pages. Plain serializable objects: they go straight into loader data and JSON.
  */
 import type { DeliveryMode } from '../../db/types';
-import type { FilterValues } from './filters';
+import type { ApiFilterValues, FilterValues } from './filters';
 
 export type { DeliveryMode };
 
@@ -16,7 +16,7 @@ export interface GeoPoint {
  * A resolved search. The filters' fields (categories, keyword, language, population, freeOnly,
  * openNow, delivery) come from the registry (./filters.ts); absent means off.
  */
-export interface SearchParams extends FilterValues {
+export interface SearchParams extends FilterValues, ApiFilterValues {
   /** Centre of a nearby search; without it results are ranked by keyword relevance, then name. */
   point?: GeoPoint;
   /**
@@ -30,6 +30,11 @@ export interface SearchParams extends FilterValues {
   /** 1-based. */
   page: number;
   pageSize: number;
+  /**
+   * Count every match (the API: HSDS clients loop 1..total_pages). Without it the page counts
+   * exactly only up to two pages past the current one ("40+").
+   */
+  exactTotal?: boolean;
   /** Injectable clock for open-now and hours-today (tests). */
   now?: Date;
 }

@@ -98,7 +98,8 @@ describeEachEngine('public API over HTTP', (context) => {
       total_items: 6,
       total_pages: 1,
       page_number: 1,
-      size: 20,
+      // HSDS: "the number of entities in the current page" (not per_page)
+      size: 6,
       first_page: true,
       last_page: true,
       empty: false,
@@ -250,8 +251,9 @@ describeEachEngine('public API over HTTP', (context) => {
       is_confidential: true,
       public_area_label: 'Houston, TX area',
       addresses: [],
-      name: null,
     });
+    // absent, not null: HSDS fields are not nullable
+    expect(safe.service_at_locations[0].location).not.toHaveProperty('name');
   });
 
   it('answers CORS preflight and refuses writes', async () => {

@@ -96,13 +96,6 @@ export type SaveResult =
   | { kind: 'conflict'; version: number; current: FormValues }
   | { kind: 'missing' };
 
-/** Plain text of a field's value for HSDS metadata rows (previous_value / replacement_value). */
-export function valueText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
-}
-
 async function writeFields(
   ctx: FieldContext,
   input: { values: FormValues; fields: FieldName[] },
@@ -141,27 +134,7 @@ async function finish(
     after: input.after,
     revertsEventId: input.revertsEventId,
   });
-  const fields = Object.keys(input.after) as FieldName[];
-  if (fields.length > 0) {
-    const actor = input.actorId
-      ? await trx.selectFrom('account').select('email').where('id', '=', input.actorId).executeTakeFirst()
-      : undefined;
-    await trx
-      .insertInto('metadata')
-      .values(
-        fields.map((field) => ({
-          resource_id: input.serviceId,
-          resource_type: 'service',
-          last_action_date: new Date(),
-          last_action_type: input.action === 'service.create' ? 'create' : 'update',
-          field_name: field,
-          previous_value: input.beforeValues ? valueText(input.beforeValues[field]) : '',
-          replacement_value: valueText(input.afterValues[field]),
-          updated_by: actor?.email ?? 'Haven',
-        })),
-      )
-      .execute();
-  }
+  // HSDS `metadata` rows are derived from this audit event by the export (app/hsds/derived.ts).
   return version;
 }
 
