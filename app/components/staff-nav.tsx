@@ -1,6 +1,7 @@
 /** The staff pages' own navigation: who is signed in, the staff home, and the sign-out button. */
 import { Form, Link } from '@remix-run/react';
 import { caseworkMessages } from '~/i18n/messages/casework';
+import { referralMessages } from '~/i18n/messages/referrals';
 import { staffMessages } from '~/i18n/messages/staff';
 import { translator } from '~/i18n/i18n';
 import { useLocalizeHref, useRootData } from './root-data';
@@ -19,6 +20,7 @@ export function StaffNav({
   const localize = useLocalizeHref();
   const t = translator(staffMessages, locale);
   const tc = translator(caseworkMessages, locale);
+  const tr = translator(referralMessages, locale);
   return (
     <nav aria-label={t('staffNav')} className="staff-nav">
       <ul className="link-list">
@@ -35,6 +37,12 @@ export function StaffNav({
             </li>
           </>
         ) : null}
+        <li>
+          <Link to={localize('/staff/referrals')}>{tr('referralsTitle')}</Link>
+        </li>
+        <li>
+          <Link to={localize('/staff/reports')}>{tr('reportsTitle')}</Link>
+        </li>
         {isAdmin ? (
           <>
             <li>
