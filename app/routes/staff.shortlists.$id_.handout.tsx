@@ -6,7 +6,7 @@
  * list's choice), the page around it in the caseworker's. No links to follow on paper, no
  * client data: not the list's name, not the notes.
  */
-import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useState } from 'react';
 import { requireCasework, requireUser } from '~/accounts/permissions.server';
@@ -17,19 +17,15 @@ import { useHydrated } from '~/components/use-hydrated';
 import { caseworkMessages, handoutMessages } from '~/i18n/messages/casework';
 import { translator } from '~/i18n/i18n';
 import { type Handout, handoutText, hoursLines, phoneText } from '~/shortlists/handout';
-import { handoutFor } from '~/shortlists/handout.server';
+import { requestedHandout } from '~/shortlists/handout.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireCasework(await requireUser(request, context));
-  const found = await handoutFor(context.db, {
+  const found = await requestedHandout(context.db, request, {
     id: params.id ?? '',
     user,
-    lang: new URL(request.url).searchParams.get('lang'),
     config: context.config,
-    now: new Date(),
   });
-  if (found === 'not-found') throw data('Not found', { status: 404 });
-  if (found === 'bad-lang') throw data('lang: must be en or es', { status: 400 });
   return { id: found.shortlist.id, handout: found.handout, text: handoutText(found.handout) };
 }
 

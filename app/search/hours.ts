@@ -23,6 +23,28 @@ export interface ScheduleInput {
   timeZone: string | null;
 }
 
+/** A `schedule` row's columns, as stored. */
+export interface ScheduleColumns {
+  freq: string | null;
+  byday: string | null;
+  opens_at: string | null;
+  closes_at: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  timezone_name: string | null;
+}
+
+/** A stored schedule row as the hours rule reads it (the public pages and the editor's preview). */
+export const scheduleInput = (row: ScheduleColumns): ScheduleInput => ({
+  freq: row.freq,
+  byday: row.byday,
+  opensAt: row.opens_at,
+  closesAt: row.closes_at,
+  validFrom: row.valid_from,
+  validTo: row.valid_to,
+  timeZone: row.timezone_name,
+});
+
 export interface DayRow {
   day: Weekday;
   allDay: boolean;

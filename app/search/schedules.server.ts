@@ -9,7 +9,7 @@ import { type Kysely, sql } from 'kysely';
 import { prepared } from '../../db/prepared';
 import type { Database } from '../../db/types';
 import { stateTimeZone } from '../geo/us-states';
-import type { ScheduleInput } from './hours';
+import { type ScheduleInput, scheduleInput } from './hours';
 
 export interface HoursSource {
   schedules: ScheduleInput[];
@@ -29,16 +29,6 @@ interface ScheduleRow {
   valid_to: string | null;
   timezone_name: string | null;
 }
-
-const toInput = (row: ScheduleRow): ScheduleInput => ({
-  freq: row.freq,
-  byday: row.byday,
-  opensAt: row.opens_at,
-  closesAt: row.closes_at,
-  validFrom: row.valid_from,
-  validTo: row.valid_to,
-  timeZone: row.timezone_name,
-});
 
 /** Hours inputs per service id, for the given (service, shown location) pairs. */
 export async function hoursSources(
@@ -96,7 +86,7 @@ export async function hoursSources(
       (locationId ? ofLocation.get(locationId) : undefined) ??
       [];
     sources.set(serviceId, {
-      schedules: chosen.map(toInput),
+      schedules: chosen.map(scheduleInput),
       fallbackZone: locationId ? (zoneOf.get(locationId) ?? null) : null,
     });
   }

@@ -5,6 +5,7 @@
  * app/locations/public-location.server.ts, app/search/summary.ts). A service no longer public
  * is left off. The caller has already checked that the person may read the list.
  */
+import { data } from '@remix-run/node';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
 import type { StaffUser } from '../accounts/permissions.server';
@@ -84,4 +85,17 @@ export async function handoutFor(
     now: input.now,
   });
   return { shortlist, handout };
+}
+
+/** The handout a request asks for (`?lang=`), else the 404 or 400 response to throw. */
+export async function requestedHandout(
+  db: Kysely<Database>,
+  request: Request,
+  input: { id: string; user: StaffUser; config: Config },
+): Promise<{ shortlist: Shortlist; handout: Handout }> {
+  const lang = new URL(request.url).searchParams.get('lang');
+  const found = await handoutFor(db, { ...input, lang, now: new Date() });
+  if (found === 'not-found') throw data('Not found', { status: 404 });
+  if (found === 'bad-lang') throw data('lang: must be en or es', { status: 400 });
+  return found;
 }

@@ -8,7 +8,7 @@
  * repeated for each period between closures, bounded by valid_from/valid_to, so every reader
  * of schedules (search's open-now, the API, the export) sees the closure without a new concept.
  */
-import { WEEKDAYS, type ScheduleInput, type Weekday } from '../../search/hours';
+import { scheduleInput, WEEKDAYS, type ScheduleInput, type Weekday } from '../../search/hours';
 
 export interface Closure {
   from: string;
@@ -193,13 +193,4 @@ export function rowsToHours(rows: HoursRow[]): HoursValue {
 }
 
 /** The rows as the public hours rule reads them (for the live "Open now" preview). */
-export const rowsToScheduleInputs = (rows: HoursRow[]): ScheduleInput[] =>
-  rows.map((row) => ({
-    freq: row.freq,
-    byday: row.byday,
-    opensAt: row.opens_at,
-    closesAt: row.closes_at,
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
-    timeZone: row.timezone_name,
-  }));
+export const rowsToScheduleInputs = (rows: HoursRow[]): ScheduleInput[] => rows.map(scheduleInput);
