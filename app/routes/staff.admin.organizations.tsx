@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { decideOrganization, listOrganizationReviews } from '~/accounts/organizations.server';
 import { DECISIONS, REVIEW_STATUSES } from '~/accounts/schema';
 import { requireAdmin } from '~/accounts/permissions.server';
+import { DecisionButtons } from '~/components/decision-buttons';
 import { ErrorPage } from '~/components/error-page';
 import { titleMeta } from '~/components/meta';
 import { useRootData } from '~/components/root-data';
@@ -180,17 +181,13 @@ export default function OrganizationQueue() {
                     <label htmlFor={`reason-${review.id}`}>{t('reason')}</label>
                     <textarea id={`reason-${review.id}`} name="reason" rows={3} maxLength={2000} />
                   </div>
-                  <div className="actions">
-                    <button type="submit" name="decision" value="verify" className="button button-primary">
-                      {t('verify')}
-                    </button>{' '}
-                    <button type="submit" name="decision" value="request_info" className="button">
-                      {t('requestInfo')}
-                    </button>{' '}
-                    <button type="submit" name="decision" value="reject" className="button">
-                      {t('reject')}
-                    </button>
-                  </div>
+                  <DecisionButtons
+                    choices={[
+                      { value: 'verify', label: t('verify') },
+                      { value: 'request_info', label: t('requestInfo') },
+                      { value: 'reject', label: t('reject') },
+                    ]}
+                  />
                 </Form>
               ) : null}
             </article>

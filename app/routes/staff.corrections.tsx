@@ -7,6 +7,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { requireUser, type StaffUser } from '~/accounts/permissions.server';
+import { DecisionButtons } from '~/components/decision-buttons';
 import { ErrorPage } from '~/components/error-page';
 import { titleMeta } from '~/components/meta';
 import { useLocalizeHref, useRootData } from '~/components/root-data';
@@ -179,17 +180,13 @@ export default function CorrectionsQueue() {
                         </p>
                       ) : null}
                     </div>
-                    <div className="actions">
-                      <button type="submit" name="decision" value="accept" className="button button-primary">
-                        {t('accept')}
-                      </button>{' '}
-                      <button type="submit" name="decision" value="dismiss" className="button">
-                        {t('dismiss')}
-                      </button>{' '}
-                      <button type="submit" name="decision" value="spam" className="button">
-                        {t('markSpam')}
-                      </button>
-                    </div>
+                    <DecisionButtons
+                      choices={[
+                        { value: 'accept', label: t('accept') },
+                        { value: 'dismiss', label: t('dismiss') },
+                        { value: 'spam', label: t('markSpam') },
+                      ]}
+                    />
                   </Form>
                 ) : null}
               </article>
