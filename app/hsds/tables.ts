@@ -278,6 +278,12 @@ export const ROW_CHECKS: Partial<Record<TableName, RowCheck[]>> = {
         row.maximum_age == null ||
         Number(row.minimum_age) <= Number(row.maximum_age),
     },
+    {
+      // The editor's reopening date (migration 0111); an imported row never carries one.
+      constraint: 'service_reopens_on_when_closed',
+      message: 'reopens_on is only for a temporarily closed service',
+      holds: (row) => row.reopens_on == null || row.status === 'temporarily closed',
+    },
   ],
   location: [
     {
