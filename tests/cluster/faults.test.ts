@@ -262,8 +262,8 @@ describe('(d) PGlite: the import process killed mid-import', () => {
     );
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      // Inside the import's transaction: its rows are being written.
-      if (output.includes('resolving ids and references')) child.kill('SIGKILL');
+      // Inside the import's transaction: services are written, their locations not yet.
+      if (/wrote \d+ service rows/.test(output)) child.kill('SIGKILL');
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const killTimer = setTimeout(() => child.kill('SIGKILL'), 60_000);
