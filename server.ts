@@ -63,7 +63,8 @@ async function main() {
     await seedDemoData(handle.db, { log: (line: string) => logger.info(line) });
   }
 
-  const development = config.NODE_ENV === 'development';
+  // The live-reload loop of `npm run dev`; plain `npm start` with NODE_ENV=development only logs more.
+  const development = config.NODE_ENV === 'development' && config.REMIX_DEV_ORIGIN !== undefined;
   let build = await importBuild();
   const app = createHttpApp({
     config,

@@ -49,6 +49,8 @@ const days = (fallback: number) =>
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /** Set by `remix dev` (npm run dev) only: the server then reloads each new build and tells it. */
+  REMIX_DEV_ORIGIN: z.preprocess(emptyAsUndefined, z.string().url('must be a URL').optional()),
   PORT: z.coerce.number().int('must be a whole number').min(1).max(65535).default(3000),
   DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
   DATABASE_READ_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
