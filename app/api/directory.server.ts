@@ -7,7 +7,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
 import { organizationIdentifier } from '../hsds/derived';
-import { PUBLIC_ORGANIZATION_STATUS } from '../listings/visibility';
+import { PUBLIC_ORGANIZATION_STATUS } from '../search/visibility';
 import { visible } from '../search/filters.server';
 import { PHONE_ORDER_SQL } from '../search/service-facts.server';
 import {

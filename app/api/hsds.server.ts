@@ -10,7 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
 import { loadPublicPlaces, publicTiedRow, tiedToConfidentialSql } from '../locations/public-location.server';
 import { PHONE_ORDER_SQL } from '../search/service-facts.server';
-import { publicServiceSql } from '../listings/visibility';
+import { publicServiceSql } from '../search/visibility';
 
 const uuids = (ids: string[]) => sql`cast(${ids} as uuid[])`;
 type Row = Record<string, unknown>;

@@ -3,7 +3,7 @@
  * schema at start-up; a bad value stops the process with a message naming the variable.
  */
 import { z } from 'zod';
-import { pmtilesUrl, readPmtilesArchive } from '../components/map/pmtiles.server';
+import { pmtilesUrl, readPmtilesArchive } from '../http/pmtiles.server';
 
 const postgresUrl = z
   .string()

@@ -10,7 +10,7 @@ import type { Database, SuggestionStatus } from '../../db/types';
 import { isUuid, toIso } from '../../db/values';
 import { recordAudit } from '../accounts/audit.server';
 import type { StaffUser } from '../accounts/permissions.server';
-import { publicServiceSql } from '../listings/visibility';
+import { publicServiceSql } from '../search/visibility';
 import { type FieldName, isFieldName } from '../listings/editor/schema';
 import type { CorrectionDecision, CorrectionKind } from './schema';
 

@@ -14,7 +14,7 @@ import helmet from 'helmet';
 import type { Kysely } from 'kysely';
 import { pickDatabase, type ReadReplica } from '../../db/routing';
 import type { Database } from '../../db/types';
-import { pmtilesUrl } from '../components/map/pmtiles.server';
+import { pmtilesUrl } from './pmtiles.server';
 import type { Config } from '../config/config.server';
 import { databaseResponses } from './database.server';
 import { createLogger, errorFields, type Logger, safePath } from './logger.server';

@@ -11,7 +11,7 @@ import { loadPublicPlaces, resultLocation } from '../locations/public-location.s
 import { weeklyHours } from '../search/hours';
 import { PHONE_ORDER_SQL, serviceFacts } from '../search/service-facts.server';
 import { summarize } from '../search/summary';
-import { PUBLIC_ORGANIZATION_STATUS, PUBLIC_SERVICE_STATUS } from './visibility';
+import { PUBLIC_ORGANIZATION_STATUS, PUBLIC_SERVICE_STATUS } from '../search/visibility';
 import type { OrganizationDetail, PublicLocation, PublicPhone, ServiceDetail, Term } from './types';
 
 /** The service, if the public may see it: active, and its organization verified. */

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
-import { PUBLIC_ORGANIZATION_STATUS } from '../listings/visibility';
+import { PUBLIC_ORGANIZATION_STATUS } from '../search/visibility';
 
 export const REFERRAL_RECEIVER_ROLES = ['owner', 'editor'] as const;
 

@@ -9,7 +9,7 @@ import type { Database } from '../../db/types';
 import { API_FILTERS, type Condition, FILTERS, isOn, type SqlKit } from './filters';
 import { websearchText } from './keyword-text';
 import type { SearchParams } from './types';
-import { publicServiceSql } from '../listings/visibility';
+import { publicServiceSql } from './visibility';
 
 export type { Condition };
 

@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import GeoJSONVT from 'geojson-vt';
 import { zxyToTileId } from 'pmtiles';
 import { fromGeojsonVt } from 'vt-pbf';
-import { PMTILES_HEADER_BYTES } from '../../app/components/map/pmtiles.server';
+import { PMTILES_HEADER_BYTES } from '../../app/http/pmtiles.server';
 
 /** Downtown Houston (around ZIP 77002), [west, south, east, north]. */
 export const FIXTURE_BOUNDS = [-95.4, 29.73, -95.33, 29.78] as const;
