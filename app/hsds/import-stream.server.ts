@@ -37,6 +37,7 @@ interface CsvFile {
   name: string;
   full: string;
   stem: string;
+  size: number;
   table?: TableName;
 }
 
@@ -50,6 +51,8 @@ export interface StreamedPackage {
   name: string;
   warnings: string[];
   files: string[];
+  /** Size of the package's service files in bytes (to tell a bulk load from an update). */
+  serviceBytes: number;
   batches(log: IssueLog, batchRows?: number): AsyncGenerator<StreamedBatch>;
 }
 
@@ -69,7 +72,8 @@ async function listCsv(
         const { size } = await stat(full);
         total += size;
         checkSize(`${prefix}${entry.name}`, size, total, limits);
-        if (/\.csv$/i.test(entry.name)) files.push({ name: entry.name, full, stem: stemOf(entry.name) });
+        if (/\.csv$/i.test(entry.name))
+          files.push({ name: entry.name, full, stem: stemOf(entry.name), size });
         else if (stemOf(entry.name) === 'datapackage' && /\.json$/i.test(entry.name)) descriptor = full;
         else others += 1;
       }
@@ -114,6 +118,7 @@ export async function openStreamedPackage(
     name,
     warnings,
     files: files.map((file) => file.name),
+    serviceBytes: files.filter((file) => file.table === 'service').reduce((sum, file) => sum + file.size, 0),
     async *batches(log: IssueLog, batchRows = BATCH_ROWS) {
       for (const file of files) {
         const seen = new Set<string>();

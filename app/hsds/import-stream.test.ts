@@ -4,7 +4,9 @@
  * again in a later batch is still rejected as a duplicate.
  */
 import { rmSync } from 'node:fs';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Database } from '../../db/types';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../tests/helpers/db';
 import { seedDir, snapshot, writePackage } from '../../tests/helpers/hsds';
 import { stableId } from './ids.server';
@@ -40,6 +42,27 @@ describeEachEngine('HSDS import streams large folder packages in batches', (t) =
     expect(streamedReport.summary).toEqual(memoryReport.summary);
     expect(await snapshot(t.db)).toEqual(await snapshot(inMemory.db));
     expect(streamedReport.tables.service!.read).toBeGreaterThan(40 * 3);
+  });
+
+  it('search points, search text and the search indexes end as after the in-memory import', async () => {
+    // The streamed import into an empty directory is a bulk load: search_point is refreshed once
+    // at the end (triggers deferred) and the search indexes are dropped and built again.
+    const derived = async (db: Kysely<Database>) => ({
+      points: (
+        await sql`select service_id, location_id, latitude, longitude, service_name, categories,
+                    populations, languages, delivery, free from search_point order by 1, 2`.execute(db)
+      ).rows,
+      text: (await sql`select id, search_text, search_vector::text from service order by id`.execute(db))
+        .rows,
+      indexes: (
+        await sql`select c.relname, pg_get_indexdef(i.indexrelid) as definition, i.indisclustered
+                  from pg_index i join pg_class c on c.oid = i.indexrelid
+                  where i.indrelid in ('service'::regclass, 'search_point'::regclass) order by 1`.execute(db)
+      ).rows,
+    });
+    const streamed = await derived(t.db);
+    expect(streamed.points.length).toBeGreaterThan(10);
+    expect(streamed).toEqual(await derived(inMemory.db));
   });
 
   it('an id used again in a later batch is rejected as a duplicate; the first row is kept', async () => {

@@ -5,11 +5,13 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
+import { deferSearchPoints, flushSearchPoints } from '../search/search-points.server';
+import { createSearchIndexes, dropSearchIndexes } from '../search/search-indexes.server';
 import { refreshSearchText } from '../search/search-text.server';
 import { enrich } from './enrich.server';
 import { normalizePackage } from './normalize';
 import type { RawPackage } from './raw-package';
-import { openStreamedPackage, STREAM_ABOVE_BYTES } from './import-stream.server';
+import { openStreamedPackage, STREAM_ABOVE_BYTES, type StreamedPackage } from './import-stream.server';
 import { DEFAULT_LIMITS, loadPackage, type PackageLimits } from './read-package.server';
 import { ImportError, type ImportReport, IssueLog, tableCounts } from './report';
 import { stableId } from './ids.server';
@@ -86,6 +88,20 @@ async function tidySearchPoints(db: Kysely<Database>, services: number): Promise
   const { rows } = await sql<{ total: number }>`select count(*)::int as total from search_point`.execute(db);
   if (services * 10 >= (rows[0]?.total ?? 0)) await sql`cluster search_point`.execute(db);
   else if (!db.isTransaction) await sql`vacuum search_point`.execute(db);
+}
+
+/** A service row of a CSV package is longer than this (bytes): a bound for counting them. */
+const SERVICE_ROW_BYTES = 100;
+
+/**
+ * A streamed package that brings about as many services as the directory already holds is a
+ * bulk load: the search indexes are dropped for it and built once at the end (inside the same
+ * transaction), instead of being updated row by row. Readers of `service` wait for the commit
+ * meanwhile (search-indexes.server.ts), which is why an update of a large directory does not.
+ */
+async function isBulkLoad(trx: Kysely<Database>, streamed: StreamedPackage): Promise<boolean> {
+  const { rows } = await sql<{ total: number }>`select count(*)::int as total from service`.execute(trx);
+  return streamed.serviceBytes / SERVICE_ROW_BYTES >= (rows[0]?.total ?? 0);
 }
 
 /** What one pass of the pipeline (the whole package, or one batch of a streamed one) did. */
@@ -231,6 +247,11 @@ export async function importHsds(
   let pruned = 0;
   try {
     await db.transaction().execute(async (trx) => {
+      // search_point is rebuilt once at the end for every service the import touched, not per
+      // statement (migration 2026_12_01_0201).
+      await deferSearchPoints(trx);
+      const bulk = streamed ? await isBulkLoad(trx, streamed) : false;
+      if (bulk) await dropSearchIndexes(trx);
       if (streamed) {
         progress({ phase: 'validate', message: `streaming ${streamed.files.length} files in batches` });
         for await (const batch of streamed.batches(log, options.batchRows)) {
@@ -248,6 +269,12 @@ export async function importHsds(
       if (options.prune) pruned = await pruneServices(trx, source, new Set(total.services));
       progress({ phase: 'search-text', message: 'refreshing search text' });
       await refreshSearchText(trx, total.services);
+      progress({ phase: 'search-text', message: 'refreshing search points' });
+      await flushSearchPoints(trx);
+      if (bulk) {
+        progress({ phase: 'search-text', message: 'building the search indexes' });
+        await createSearchIndexes(trx);
+      }
       await recordImportEvent(trx, {
         source,
         tables: tableCounts(total.read, total.written, log, total.created),

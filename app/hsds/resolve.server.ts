@@ -108,9 +108,9 @@ export async function resolvePackage(
         const target = (spec.table ?? data.link_entity) as TableName;
         const key = String(raw);
         const inPackage = accepted.get(target)?.get(key);
-        const candidate = idFor(target, key);
+        const candidate = inPackage ? undefined : idFor(target, key);
         if (inPackage) data[column] = inPackage;
-        else if (inDatabase.get(target)?.has(candidate)) data[column] = candidate;
+        else if (inDatabase.get(target)?.has(candidate!)) data[column] = candidate;
         else {
           const why = rejected.get(target)?.has(key)
             ? `${column} points at ${target} "${key}", which was rejected`

@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
+import { createSearchIndexes, dropSearchIndexes } from '../../app/search/search-indexes.server';
 
 interface ZipRow {
   latitude: number;
@@ -18,26 +19,6 @@ interface ZipRow {
   state: string;
   country: string;
 }
-
-// Rebuilt after the load; definitions identical to the migrations.
-const INDEXES = [
-  ['search_point_earth_idx', 'create index search_point_earth_idx on search_point using gist (earth)'],
-  [
-    'service_search_vector_idx',
-    'create index service_search_vector_idx on service using gin (search_vector)',
-  ],
-  [
-    'service_name_trgm_idx',
-    'create index service_name_trgm_idx on service using gin (haven_unaccent(lower(name)) gin_trgm_ops)',
-  ],
-  ['service_name_order_idx', 'create index service_name_order_idx on service (name, id)'],
-  [
-    'service_name_vector_idx',
-    `create index service_name_vector_idx on service using gin ((
-       to_tsvector('english'::regconfig, haven_unaccent(name)) ||
-       to_tsvector('spanish'::regconfig, haven_unaccent(name))))`,
-  ],
-] as const;
 
 const WORDS = [
   'hope',
@@ -94,7 +75,7 @@ export async function generate(db: Kysely<Database>, n: number, log: (line: stri
     await sql`insert into bench_zip values ${sql.join(rows)}`.execute(db);
   }
   const zipCount = zips.length;
-  for (const [name] of INDEXES) await sql.raw(`drop index if exists ${name}`).execute(db);
+  await dropSearchIndexes(db);
   const searchPointTriggers = await sql<{ table: string; name: string }>`
     select tgrelid::regclass::text as table, tgname as name from pg_trigger
     where tgname like '%\_search\_points\_%' and not tgisinternal`.execute(db);
@@ -105,7 +86,7 @@ export async function generate(db: Kysely<Database>, n: number, log: (line: stri
   };
   await setTriggers('disable');
 
-  const step = async (label: string, query: ReturnType<typeof sql>) => {
+  const step = async (label: string, query: { execute(db: Kysely<Database>): Promise<unknown> }) => {
     const started = Date.now();
     await query.execute(db);
     log(`generate ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -194,11 +175,9 @@ export async function generate(db: Kysely<Database>, n: number, log: (line: stri
   await setTriggers('enable');
   await step('analyze', sql`analyze`);
   await step('search points', sql`select haven_refresh_search_points(array(select id from service))`);
-  for (const [name, statement] of INDEXES) await step(`index ${name}`, sql.raw(statement));
+  await createSearchIndexes(db, (label, run) => step(label, { execute: () => run() }));
   // As after a large import (app/hsds/import.server.ts): search_point rewritten in its GiST
-  // index's order (migration 2026_11_30_0007; the rebuilt index above lost its CLUSTER mark), and
-  // statistics.
-  await step('cluster mark', sql`alter table search_point cluster on search_point_earth_idx`);
+  // index's order (migration 2026_11_30_0007), and statistics.
   await step('cluster search_point', sql`cluster search_point`);
   await step('analyze', sql`analyze`);
 }
