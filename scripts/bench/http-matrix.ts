@@ -115,7 +115,7 @@ export async function httpMatrix(options: MatrixOptions): Promise<void> {
             log,
           });
           try {
-            for (const target of ['api', 'html'] as const)
+            for (const target of ['api', 'html'] as const) {
               record(
                 layout,
                 target,
@@ -123,6 +123,10 @@ export async function httpMatrix(options: MatrixOptions): Promise<void> {
                 await measure(frontend.balancerUrl, target),
                 bare[withReplica ? 'replica' : 'primary'][target],
               );
+              // Who answered what (cumulative since HAProxy started, warm-ups included): a 5xx
+              // counted on the backend but on no process is HAProxy's own 503 (no process up).
+              emit({ metric: 'balancer', layout, after: target, servers: await frontend.balancerStats() });
+            }
           } finally {
             await frontend.stop();
           }
