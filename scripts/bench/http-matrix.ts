@@ -22,6 +22,8 @@ export interface MatrixOptions {
   db: Kysely<Database>;
   /** postgres:// URL of the bench database; without it only the single process is measured. */
   databaseUrl?: string;
+  /** Measure the single process (default true). */
+  single?: boolean;
   /** Where the bench database's `pg_dump -Fc` archive is kept (made once, reused by later runs). */
   dumpFile: string;
   points: Array<{ lat: number; lng: number }>;
@@ -70,9 +72,9 @@ export async function httpMatrix(options: MatrixOptions): Promise<void> {
   };
 
   // (a) The single process: the production build in this process, on the bench database.
-  log('http: single process');
-  const singleBare = await bareOn(options.db, 'single process');
-  {
+  if (options.single ?? true) {
+    log('http: single process');
+    const singleBare = await bareOn(options.db, 'single process');
     const { origin, server } = await realApp(options.db);
     for (const target of ['api', 'html'] as const)
       record('single process', target, 'real app', await measure(origin, target), singleBare[target]);
