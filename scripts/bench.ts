@@ -76,6 +76,10 @@ const { values } = parseCli({
       default: false,
       help: 'with --http: the single process only',
     },
+    'no-single': {
+      type: 'boolean',
+      help: 'with --http: the cluster only (skip the single process, e.g. measured by an earlier run)',
+    },
     'no-api-load': {
       type: 'boolean',
       default: false,
@@ -203,6 +207,7 @@ async function main() {
       await httpMatrix({
         db,
         databaseUrl: engine === 'postgres' && !values['no-cluster'] ? databaseUrl() : undefined,
+        single: !values['no-single'],
         dumpFile: values.dump ?? path.join(tmpdir(), `${values.database}-${n}.dump`),
         points: (await queryPoints(db, 200)).map((p) => ({ lat: p.lat, lng: p.lng })),
         seconds: Number(values.seconds),

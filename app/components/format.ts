@@ -14,11 +14,23 @@ export function formatDistance(km: number, locale: Locale): string {
   const miles = kmToMiles(Math.max(0, km));
   if (miles < 0.1) return t('distanceUnderTenth');
   const digits = miles < 10 ? 1 : 0;
-  const distance = new Intl.NumberFormat(intlLocale(locale), {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(miles);
-  return t('distanceMiles', { distance });
+  return t('distanceMiles', { distance: distanceFormat(locale, digits).format(miles) });
+}
+
+// Making an Intl.NumberFormat costs about a millisecond: one per language and digit count,
+// not one per result card.
+const distanceFormats = new Map<string, Intl.NumberFormat>();
+function distanceFormat(locale: Locale, digits: number): Intl.NumberFormat {
+  const key = `${locale}:${digits}`;
+  let format = distanceFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    distanceFormats.set(key, format);
+  }
+  return format;
 }
 
 const DAY_MS = 86_400_000;

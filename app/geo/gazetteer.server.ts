@@ -186,21 +186,61 @@ function editDistance(a: string, b: string, max: number): number {
   return previous[b.length]!;
 }
 
+// Farther than ~1.5° from any US ZIP centroid: not in the US as far as we know.
+const NEAREST_MAX_DEGREES = 1.5;
+
+/**
+ * load().rows' indexes by 1° cell of latitude and longitude, so nearestPlace reads the few cells
+ * within its 1.5° instead of every ZIP (41,000, on each search request with a browser location).
+ */
+let grid: Map<number, number[]> | undefined;
+const cellOf = (latitude: number, longitude: number) =>
+  (Math.floor(latitude) + 90) * 1000 + (Math.floor(longitude) + 360);
+
+function zipGrid(): Map<number, number[]> {
+  if (grid) return grid;
+  grid = new Map();
+  load().rows.forEach((row, i) => {
+    const cell = cellOf(row.latitude, row.longitude);
+    const indexes = grid!.get(cell);
+    if (indexes) indexes.push(i);
+    else grid!.set(cell, [i]);
+  });
+  return grid;
+}
+
 /** The ZIP centroid nearest to a point (e.g. to learn which state a browser location is in). */
 export function nearestPlace(latitude: number, longitude: number): Place | null {
-  let best: ZipRow | undefined;
-  let bestScore = Infinity;
+  const rows = load().rows;
   const cosLat = Math.cos((latitude * Math.PI) / 180);
-  for (const row of load().rows) {
+  // Longitude degrees within reach at this latitude (a little over, for rounding).
+  const reach = NEAREST_MAX_DEGREES / cosLat + 0.01;
+  let candidates: Iterable<number> = rows.keys();
+  if (Number.isFinite(reach) && reach < 90) {
+    const found: number[] = [];
+    const cells = zipGrid();
+    for (
+      let lat = Math.floor(latitude - NEAREST_MAX_DEGREES);
+      lat <= Math.floor(latitude + NEAREST_MAX_DEGREES);
+      lat++
+    )
+      for (let lng = Math.floor(longitude - reach); lng <= Math.floor(longitude + reach); lng++)
+        found.push(...(cells.get(cellOf(lat, lng)) ?? []));
+    candidates = found;
+  }
+  let best = -1;
+  let bestScore = Infinity;
+  for (const i of candidates) {
+    const row = rows[i]!;
     const dLat = row.latitude - latitude;
     const dLng = (row.longitude - longitude) * cosLat;
     const score = dLat * dLat + dLng * dLng;
-    if (score < bestScore) {
+    // Ties go to the first ZIP in the data's order, as a scan of every row would.
+    if (score < bestScore || (score === bestScore && i < best)) {
       bestScore = score;
-      best = row;
+      best = i;
     }
   }
-  // Farther than ~1.5° from any US ZIP centroid: not in the US as far as we know.
-  if (!best || bestScore > 2.25) return null;
-  return lookupZip(best.zip);
+  if (best < 0 || bestScore > NEAREST_MAX_DEGREES ** 2) return null;
+  return lookupZip(rows[best]!.zip);
 }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { lookupCity, lookupZip, nearestPlace, resolvePlace, stateTimeZone } from './gazetteer.server';
 
@@ -53,6 +54,30 @@ describe('gazetteer', () => {
   it('finds the nearest place to a point, and none far out at sea', () => {
     expect(nearestPlace(29.76, -95.36)).toMatchObject({ state: 'TX' });
     expect(nearestPlace(0, -30)).toBeNull();
+  });
+
+  it('finds the same nearest ZIP as a scan of every ZIP, near and far from the US', () => {
+    const rows = Object.values(
+      (createRequire(import.meta.url)('zipcodes') as { codes: Record<string, { zip: string }> }).codes,
+    ).flatMap((row) => (lookupZip(row.zip) ? [lookupZip(row.zip)!] : []));
+    const scan = (latitude: number, longitude: number) => {
+      const cosLat = Math.cos((latitude * Math.PI) / 180);
+      let best: (typeof rows)[number] | undefined;
+      let bestScore = Infinity;
+      for (const row of rows) {
+        const score = (row.latitude - latitude) ** 2 + ((row.longitude - longitude) * cosLat) ** 2;
+        if (score < bestScore) [best, bestScore] = [row, score];
+      }
+      return best && bestScore <= 2.25 ? best.zip : null;
+    };
+    // A fixed pseudo-random walk over North America and the Pacific (Alaska, Hawaii, open sea).
+    let seed = 16;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let i = 0; i < 400; i++) {
+      const latitude = 15 + random() * 58;
+      const longitude = -170 + random() * 110;
+      expect(nearestPlace(latitude, longitude)?.zip ?? null).toBe(scan(latitude, longitude));
+    }
   });
 
   it('knows the time zone of a state, split where a state spans two', () => {

@@ -17,6 +17,7 @@ import type { Database } from '../../db/types';
 import { pmtilesUrl } from './pmtiles.server';
 import type { Config } from '../config/config.server';
 import { databaseResponses } from './database.server';
+import { watchAnswers } from './health.server';
 import { createLogger, errorFields, type Logger, safePath } from './logger.server';
 import { refuseCrossOriginRequests } from './same-origin.server';
 
@@ -44,14 +45,17 @@ function tileOrigin(tileUrl: string): string {
 }
 
 export function createHttpApp(options: HttpAppOptions) {
-  const { config, db, build } = options;
+  const { config, build } = options;
+  // Health checks count any statement that succeeds while they wait (./health.server.ts).
+  const db = watchAnswers(options.db);
+  const replica = options.replica && { ...options.replica, db: watchAnswers(options.replica.db) };
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const publicDir = options.publicDir ?? path.resolve('public');
   const app = express();
   app.disable('x-powered-by');
   // X-Forwarded-* headers are believed only from the configured number of proxies.
   app.set('trust proxy', config.TRUST_PROXY > 0 ? config.TRUST_PROXY : false);
-  app.use(databaseResponses(options.replica, config.NODE_ENV === 'production'));
+  app.use(databaseResponses(replica, config.NODE_ENV === 'production'));
 
   // Request log: method, path without query string, status, duration. Never IP, never query.
   app.use((req, res, next) => {
@@ -151,12 +155,12 @@ export function createHttpApp(options: HttpAppOptions) {
       build,
       mode: config.NODE_ENV,
       getLoadContext: (req, res) => ({
-        db: pickDatabase(db, options.replica, {
+        db: pickDatabase(db, replica, {
           method: req.method,
           path: req.path,
           cookie: req.headers.cookie,
         }),
-        replica: options.replica?.status(),
+        replica: replica?.status(),
         config,
         cspNonce: res.locals.cspNonce as string,
         clientAddress: req.ip ?? req.socket.remoteAddress ?? '',

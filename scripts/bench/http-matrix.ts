@@ -22,6 +22,8 @@ export interface MatrixOptions {
   db: Kysely<Database>;
   /** postgres:// URL of the bench database; without it only the single process is measured. */
   databaseUrl?: string;
+  /** Measure the single process (default true). */
+  single?: boolean;
   /** Where the bench database's `pg_dump -Fc` archive is kept (made once, reused by later runs). */
   dumpFile: string;
   points: Array<{ lat: number; lng: number }>;
@@ -70,9 +72,9 @@ export async function httpMatrix(options: MatrixOptions): Promise<void> {
   };
 
   // (a) The single process: the production build in this process, on the bench database.
-  log('http: single process');
-  const singleBare = await bareOn(options.db, 'single process');
-  {
+  if (options.single ?? true) {
+    log('http: single process');
+    const singleBare = await bareOn(options.db, 'single process');
     const { origin, server } = await realApp(options.db);
     for (const target of ['api', 'html'] as const)
       record('single process', target, 'real app', await measure(origin, target), singleBare[target]);
@@ -115,7 +117,7 @@ export async function httpMatrix(options: MatrixOptions): Promise<void> {
             log,
           });
           try {
-            for (const target of ['api', 'html'] as const)
+            for (const target of ['api', 'html'] as const) {
               record(
                 layout,
                 target,
@@ -123,6 +125,10 @@ export async function httpMatrix(options: MatrixOptions): Promise<void> {
                 await measure(frontend.balancerUrl, target),
                 bare[withReplica ? 'replica' : 'primary'][target],
               );
+              // Who answered what (cumulative since HAProxy started, warm-ups included): a 5xx
+              // counted on the backend but on no process is HAProxy's own 503 (no process up).
+              emit({ metric: 'balancer', layout, after: target, servers: await frontend.balancerStats() });
+            }
           } finally {
             await frontend.stop();
           }

@@ -142,7 +142,49 @@ export interface Frontend {
   apps: AppProcess[];
   /** http://127.0.0.1:<port> of the load balancer. */
   balancerUrl: string;
+  /** HAProxy's counters for the Haven processes and the backend, since it started. */
+  balancerStats(): Promise<BalancerStats[]>;
   stop(): Promise<void>;
+}
+
+/** One row of HAProxy's statistics: a Haven process (`app1`…) or the whole backend (`BACKEND`). */
+export interface BalancerStats {
+  server: string;
+  /** UP, DOWN, … at the time of the call. */
+  status: string;
+  /** Failed health checks, UP→DOWN transitions, seconds spent DOWN. */
+  checkFailures: number;
+  wentDown: number;
+  secondsDown: number;
+  /** The last health check's result and its duration (ms). */
+  lastCheck: string;
+  /** Responses by class: for a process, what it answered; for the backend, including HAProxy's own 503s. */
+  responses: Record<'2xx' | '4xx' | '5xx', number>;
+  /** Requests that found no process to send to, or failed connecting (HAProxy answered 503). */
+  connectionErrors: number;
+}
+
+async function readBalancerStats(statsUrl: string): Promise<BalancerStats[]> {
+  const csv = await (await fetch(`${statsUrl}/;csv`)).text();
+  const [header, ...lines] = csv.replace(/^# /, '').trim().split('\n');
+  const names = header!.split(',');
+  return lines
+    .map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i], value])))
+    .filter((row) => row.pxname === 'apps')
+    .map((row) => ({
+      server: row.svname!,
+      status: row.status!,
+      checkFailures: Number(row.chkfail || 0),
+      wentDown: Number(row.chkdown || 0),
+      secondsDown: Number(row.downtime || 0),
+      lastCheck: `${row.check_status ?? ''} ${row.check_duration ?? ''}`.trim(),
+      responses: {
+        '2xx': Number(row.hrsp_2xx || 0),
+        '4xx': Number(row.hrsp_4xx || 0),
+        '5xx': Number(row.hrsp_5xx || 0),
+      },
+      connectionErrors: Number(row.econ || 0),
+    }));
 }
 
 function startApp(port: number, env: Record<string, string>): AppProcess {
@@ -187,7 +229,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, seconds: num
 
 export const isHealthy = (url: string) => fetch(`${url}/healthz`).then((response) => response.ok);
 
-function haproxyConfig(port: number, apps: number[]): string {
+function haproxyConfig(port: number, statsPort: number, apps: number[]): string {
   return `global
   maxconn 2000
 defaults
@@ -206,6 +248,12 @@ defaults
 frontend haven
   bind 127.0.0.1:${port}
   default_backend apps
+# HAProxy's own counters (CSV at /;csv): per process, check failures, time down and the 5xx it
+# answered; for the backend, the 503s HAProxy made itself because no process was up.
+listen stats
+  bind 127.0.0.1:${statsPort}
+  stats enable
+  stats uri /
 backend apps
   balance roundrobin
   option httpchk GET /healthz
@@ -255,15 +303,16 @@ export async function startFrontend(options: {
     );
     log(`Haven: ${ports.length} processes on ports ${ports.join(', ')}`);
 
-    const balancerPort = await freePort();
+    const [balancerPort, statsPort] = await Promise.all([freePort(), freePort()]);
     const config = path.join(options.dir, `haproxy-${balancerPort}.cfg`);
-    writeFileSync(config, haproxyConfig(balancerPort, ports));
+    writeFileSync(config, haproxyConfig(balancerPort, statsPort, ports));
     balancer = spawn('haproxy', ['-db', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
     const balancerUrl = `http://127.0.0.1:${balancerPort}`;
     await waitFor('HAProxy', () => isHealthy(balancerUrl), 30, balancer);
     log(`HAProxy: ${balancerUrl}`);
 
-    return { apps, balancerUrl, stop };
+    const balancerStats = () => readBalancerStats(`http://127.0.0.1:${statsPort}`);
+    return { apps, balancerUrl, balancerStats, stop };
   } catch (error) {
     await stop().catch(() => {});
     throw error;
@@ -371,7 +420,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     // apps: 0 — the databases alone; the caller starts frontends (startFrontend) itself.
     const frontend =
       options.apps === 0
-        ? { apps: [], balancerUrl: '', stop: async () => {} }
+        ? { apps: [], balancerUrl: '', balancerStats: async () => [], stop: async () => {} }
         : await startFrontend({
             dir,
             primaryUrl: primary.url,
