@@ -10,6 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { type Kysely, sql } from 'kysely';
+import { categoryWalkIndexes } from '../../db/migrations/2026_12_01_0191_search_point_category';
 import type { Database } from '../../db/types';
 
 interface ZipRow {
@@ -37,6 +38,7 @@ const INDEXES = [
        to_tsvector('english'::regconfig, haven_unaccent(name)) ||
        to_tsvector('spanish'::regconfig, haven_unaccent(name))))`,
   ],
+  ...categoryWalkIndexes,
 ] as const;
 
 const WORDS = [
