@@ -15,8 +15,21 @@ import { createDatabase, type DatabaseHandle } from '../db/index';
 import { migrateToLatest } from '../db/migrate';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/types';
-import { allOf, filterConditions, keywordQuery, visible } from '../app/search/filters.server';
-import { firstWindow, KEYWORD_CANDIDATES, knnPageQuery, listedCandidates } from '../app/search/nearby.server';
+import {
+  allOf,
+  filterConditions,
+  keywordQuery,
+  pointConditions,
+  visible,
+} from '../app/search/filters.server';
+import {
+  categoryWalk,
+  firstWindow,
+  KEYWORD_CANDIDATES,
+  knnPageQuery,
+  listedCandidates,
+  nearbyPage,
+} from '../app/search/nearby.server';
 import { rankServices, searchServices } from '../app/search/search.server';
 import type { SearchParams } from '../app/search/types';
 import { generate, queryPoints } from './bench/generate';
@@ -59,7 +72,7 @@ const { values } = parseCli({
     only: {
       type: 'string',
       value: 'SHAPES',
-      help: 'comma-separated query shapes to time (e.g. "keyword only,nearest + category"); all by default',
+      help: 'comma-separated query shapes to time (e.g. "keyword only,nearest + category"); all by default; also "keyword rule" and "category walk", the interleaved before/after comparisons',
     },
     http: {
       type: 'boolean',
@@ -186,6 +199,52 @@ async function keywordRule(db: Kysely<Database>, base: SearchParams) {
   }
 }
 
+/**
+ * Nearest + one category with and without its own walk (migration 2026_12_01_0191), interleaved
+ * point by point on the same database in the same run: the plain walk (every point, the category
+ * tested after the scan, the window grown until the page is sure) and the walk of the category's
+ * partial index. The page statement(s) of `nearbyPage` only; whether each pair listed the same
+ * services is printed too.
+ */
+async function categoryWalkRule(
+  db: Kysely<Database>,
+  base: SearchParams,
+  points: Array<{ lat: number; lng: number }>,
+) {
+  const categories = ['legal-aid'];
+  const where = allOf(pointConditions({ ...base, categories }, null));
+  const walk = categoryWalk(categories);
+  const timings: Record<'plain walk' | 'category walk', number[]> = { 'plain walk': [], 'category walk': [] };
+  let same = true;
+  for (const [i, p] of points.entries()) {
+    const point = { latitude: p.lat, longitude: p.lng };
+    const run = (w: typeof walk) =>
+      nearbyPage(db, point, base.radiusKm, where, { limit: 20, offset: 0 }, 40, w);
+    const t0 = process.hrtime.bigint();
+    const plain = await run(null);
+    const t1 = process.hrtime.bigint();
+    const walked = await run(walk);
+    const t2 = process.hrtime.bigint();
+    if (i >= 20) {
+      timings['plain walk'].push(Number(t1 - t0) / 1e6);
+      timings['category walk'].push(Number(t2 - t1) / 1e6);
+    }
+    same &&= JSON.stringify(plain) === JSON.stringify(walked);
+    watchdog.beat();
+  }
+  for (const [rule, values] of Object.entries(timings)) {
+    values.sort((a, b) => a - b);
+    emit({
+      metric: 'category walk',
+      rule,
+      samples: values.length,
+      p50_ms: Math.round(percentile(values, 50) * 100) / 100,
+      p95_ms: Math.round(percentile(values, 95) * 100) / 100,
+      same_pages: same,
+    });
+  }
+}
+
 async function main() {
   const { handle, cleanup } = await open();
   const db = handle.db;
@@ -296,6 +355,7 @@ async function main() {
     }
 
     if (!only || only.includes('keyword rule')) await keywordRule(db, base);
+    if (!only || only.includes('category walk')) await categoryWalkRule(db, base, points);
     if (values['no-api-load']) return;
     const paths = points.slice(0, 200).map((p) => `/api/v1/services?lat=${p.lat}&lng=${p.lng}`);
     const seconds = Number(values.seconds);
