@@ -15,8 +15,21 @@ import { createDatabase, type DatabaseHandle } from '../db/index';
 import { migrateToLatest } from '../db/migrate';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/types';
-import { allOf, filterConditions, keywordQuery, visible } from '../app/search/filters.server';
-import { firstWindow, KEYWORD_CANDIDATES, knnPageQuery, listedCandidates } from '../app/search/nearby.server';
+import {
+  allOf,
+  filterConditions,
+  keywordQuery,
+  pointConditions,
+  visible,
+} from '../app/search/filters.server';
+import {
+  categoryWalk,
+  firstWindow,
+  KEYWORD_CANDIDATES,
+  knnPageQuery,
+  listedCandidates,
+  nearbyPage,
+} from '../app/search/nearby.server';
 import { rankServices, searchServices } from '../app/search/search.server';
 import type { SearchParams } from '../app/search/types';
 import { generate, queryPoints } from './bench/generate';
@@ -59,7 +72,7 @@ const { values } = parseCli({
     only: {
       type: 'string',
       value: 'SHAPES',
-      help: 'comma-separated query shapes to time (e.g. "keyword only,nearest + category"); all by default',
+      help: 'comma-separated query shapes to time (e.g. "keyword only,nearest + category"); all by default; also "keyword rule" and "category walk", the interleaved before/after comparisons',
     },
     http: {
       type: 'boolean',
@@ -143,6 +156,42 @@ const log = (line: string) => {
 };
 
 /**
+ * Two ways of answering the same query timed alternately (so a busy machine slows both alike),
+ * after `warmups` rounds: the p50/p95 of each, as one JSON line each, and whether every pair
+ * returned the same answer.
+ */
+async function interleaved<T>(
+  fields: Record<string, unknown>,
+  rounds: number,
+  warmups: number,
+  ways: [string, (round: number) => Promise<T>][],
+) {
+  const timings = ways.map((): number[] => []);
+  let same = true;
+  for (let i = 0; i < rounds; i++) {
+    const answers: string[] = [];
+    for (const [k, [, way]] of ways.entries()) {
+      const t0 = process.hrtime.bigint();
+      answers.push(JSON.stringify(await way(i)));
+      if (i >= warmups) timings[k]!.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    same &&= answers.every((answer) => answer === answers[0]);
+    watchdog.beat();
+  }
+  for (const [k, [rule]] of ways.entries()) {
+    const values = timings[k]!.sort((a, b) => a - b);
+    emit({
+      ...fields,
+      rule,
+      samples: values.length,
+      p50_ms: Math.round(percentile(values, 50) * 100) / 100,
+      p95_ms: Math.round(percentile(values, 95) * 100) / 100,
+      same_page: same,
+    });
+  }
+}
+
+/**
  * The keyword-only ranking before and after migration 0171, interleaved on the same database in
  * the same run (so a busy machine slows both alike): ts_rank over every match, and over the
  * bounded candidates (app/search/nearby.server.ts). Page 1 and page 3 of `immigration visa` and
@@ -158,36 +207,40 @@ async function keywordRule(db: Kysely<Database>, base: SearchParams) {
         const where = allOf([visible, ...filterConditions(params, tsquery)]);
         return listedCandidates(db, where, tsquery, window, candidates);
       };
-      const timings: Record<'every match' | 'bounded', number[]> = { 'every match': [], bounded: [] };
-      let same = true;
-      for (let i = 0; i < 12; i++) {
-        const t0 = process.hrtime.bigint();
-        const before = await run(null);
-        const t1 = process.hrtime.bigint();
-        const after = await run(KEYWORD_CANDIDATES);
-        const t2 = process.hrtime.bigint();
-        if (i >= 2) {
-          timings['every match'].push(Number(t1 - t0) / 1e6);
-          timings.bounded.push(Number(t2 - t1) / 1e6);
-        }
-        same &&= JSON.stringify(before) === JSON.stringify(after);
-        watchdog.beat();
-      }
-      for (const [rule, values] of Object.entries(timings)) {
-        values.sort((a, b) => a - b);
-        emit({
-          metric: 'keyword rule',
-          keyword,
-          page,
-          rule,
-          samples: values.length,
-          p50_ms: Math.round(percentile(values, 50) * 100) / 100,
-          p95_ms: Math.round(percentile(values, 95) * 100) / 100,
-          same_page: same,
-        });
-      }
+      await interleaved({ metric: 'keyword rule', keyword, page }, 12, 2, [
+        ['every match', () => run(null)],
+        ['bounded', () => run(KEYWORD_CANDIDATES)],
+      ]);
     }
   }
+}
+
+/**
+ * Nearest + one category with and without its own walk (migration 2026_12_01_0191), interleaved
+ * point by point on the same database in the same run: the plain walk (every point, the category
+ * tested after the scan, the window grown until the page is sure) and the walk of the category's
+ * partial index. The page statement(s) of `nearbyPage` only; whether each pair listed the same
+ * services is printed too.
+ */
+async function categoryWalkRule(
+  db: Kysely<Database>,
+  base: SearchParams,
+  points: Array<{ lat: number; lng: number }>,
+) {
+  const categories = ['legal-aid'];
+  const where = allOf(pointConditions({ ...base, categories }, null));
+  const walk = categoryWalk(categories);
+  const at = (i: number) => ({ latitude: points[i]!.lat, longitude: points[i]!.lng });
+  const run = (i: number, w: typeof walk) =>
+    nearbyPage(db, at(i), base.radiusKm, where, { limit: 20, offset: 0 }, 40, w).then(
+      // The page; the count may differ in form only: past the cap the plain walk, having grown
+      // its window past the radius, can know the exact number where the category walk knows "40+".
+      (page) => page.candidates,
+    );
+  await interleaved({ metric: 'category walk' }, points.length, 20, [
+    ['plain walk', (i) => run(i, null)],
+    ['category walk', (i) => run(i, walk)],
+  ]);
 }
 
 async function main() {
@@ -301,6 +354,7 @@ async function main() {
     }
 
     if (!only || only.includes('keyword rule')) await keywordRule(db, base);
+    if (!only || only.includes('category walk')) await categoryWalkRule(db, base, points);
     if (values['no-api-load']) return;
     const paths = points.slice(0, 200).map((p) => `/api/v1/services?lat=${p.lat}&lng=${p.lng}`);
     const seconds = Number(values.seconds);

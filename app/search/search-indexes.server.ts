@@ -8,6 +8,7 @@
  * as much as the directory already holds do it.
  */
 import { type Kysely, sql } from 'kysely';
+import { categoryWalkIndexes } from '../../db/migrations/2026_12_01_0191_search_point_category';
 import type { Database } from '../../db/types';
 
 export const SEARCH_INDEXES = [
@@ -27,6 +28,7 @@ export const SEARCH_INDEXES = [
        to_tsvector('english'::regconfig, haven_unaccent(name)) ||
        to_tsvector('spanish'::regconfig, haven_unaccent(name))))`,
   ],
+  ...categoryWalkIndexes,
 ] as const;
 
 export async function dropSearchIndexes(db: Kysely<Database>): Promise<void> {

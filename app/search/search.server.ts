@@ -16,7 +16,14 @@ import {
 } from './filters.server';
 import { isOpenAt } from './hours';
 export type { Candidate } from './nearby.server';
-import { type Candidate, listedCandidates, listedCount, nearbyCount, nearbyPage } from './nearby.server';
+import {
+  type Candidate,
+  categoryWalk,
+  listedCandidates,
+  listedCount,
+  nearbyCount,
+  nearbyPage,
+} from './nearby.server';
 import { remoteMatches } from './remote.server';
 import { hydrate } from './results.server';
 import { hoursSources } from './schedules.server';
@@ -93,6 +100,7 @@ export async function rankServices(db: Kysely<Database>, params: SearchParams): 
       pointWhere,
       { limit: params.pageSize, offset },
       cap,
+      categoryWalk(params.categories),
     );
     if (inPersonCount.capped || inPersonCount.total >= cap) {
       // Remote results come after every in-person one, so at least two pages away: neither
@@ -149,6 +157,7 @@ function inOrderOf(
           pointWhere,
           window,
           window.offset + window.limit,
+          categoryWalk(params.categories),
         );
         if (nearby.candidates.length === window.limit || nearby.count.capped) return nearby.candidates;
         const remote = await remoteMatches(db, point, radiusKm, pointState, where, {
