@@ -15,6 +15,7 @@ import * as correctionsFreshness from './2026_12_01_0121_corrections_freshness';
 import * as referrals from './2026_12_01_0131_referrals';
 import * as shortlists from './2026_12_01_0141_shortlists';
 import * as keywordOrder from './2026_12_01_0171_keyword_order';
+import * as taxonomyUuidV5 from './2026_12_01_0181_taxonomy_uuid_v5';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_create_listings': createListings,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0131_referrals': referrals,
   '2026_12_01_0141_shortlists': shortlists,
   '2026_12_01_0171_keyword_order': keywordOrder,
+  '2026_12_01_0181_taxonomy_uuid_v5': taxonomyUuidV5,
 };
