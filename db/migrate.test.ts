@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../tests/helpers/db';
+import { UUID_V5 } from '../tests/helpers/hsds';
 import { havenTaxonomyId, havenTermId } from '../app/hsds/ids.server';
 import { migrateTo, migrateToLatest, migrateToNone } from './migrate';
 import { migrations } from './migrations/index';
@@ -12,9 +13,6 @@ const tableNames = async (db: Parameters<typeof migrateToLatest>[0]) =>
       where table_schema = 'public' and table_name not like 'haven_migration%'
       order by table_name`.execute(db)
   ).rows.map((row) => row.table_name);
-
-/** RFC 4122: version nibble 5, variant bits 10xx. */
-const V5 = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describeEachEngine('migrations', (t) => {
   it('go down to nothing and back up to the same schema', async () => {
@@ -55,7 +53,7 @@ describeEachEngine('migrations', (t) => {
       select id::text as id, 'taxonomy' as kind from taxonomy
       union all select id::text, 'term' from taxonomy_term`.execute(t.db);
     expect(rows.length).toBeGreaterThan(50);
-    for (const row of rows) expect(row.id, row.kind).toMatch(V5);
+    for (const row of rows) expect(row.id, row.kind).toMatch(UUID_V5);
   });
 
   it('move every reference with the taxonomy ids (0181), and keep imported ids', async () => {

@@ -10,6 +10,7 @@ import { ensureBuild } from '../../scripts/lib/build';
 import { type RunningApp, startTestApp } from '../helpers/app';
 import { describeEachEngine } from '../helpers/db';
 import { zipWithServices } from '../helpers/demo-data';
+import { UUID_V5 } from '../helpers/hsds';
 
 type Item = Record<string, unknown> & { id: string };
 interface Page {
@@ -161,10 +162,9 @@ describeEachEngine('HSDS API parameters and paging (demo data)', (context) => {
     );
     expect((await ndjsonIds('/taxonomy_terms?format=ndjson')).length).toBe(terms.total_items);
     // Haven's taxonomy ids are RFC 4122 version 5 UUIDs (issue 17: they were md5 hashes)
-    const v5 = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
     for (const t of terms.contents) {
       for (const id of [t.id, t.parent_id, (t.taxonomy_detail as { id: string }).id].filter(Boolean)) {
-        expect(id, String(t.code)).toMatch(v5);
+        expect(id, String(t.code)).toMatch(UUID_V5);
       }
     }
     // every parent id Haven serves is accepted as parent_id, and lists that parent's children
