@@ -40,3 +40,9 @@ export async function migrateToNone(db: Kysely<any>, log: (line: string) => void
   const { results, error } = await migrator(db).migrateTo(NO_MIGRATIONS);
   return check(results, error, log);
 }
+
+/** Migrates up or down to the named migration (tests that seed data at an older schema). */
+export async function migrateTo(db: Kysely<any>, name: string, log: (line: string) => void = () => {}) {
+  const { results, error } = await migrator(db).migrateTo(name);
+  return check(results, error, log);
+}

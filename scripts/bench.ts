@@ -72,7 +72,7 @@ const { values } = parseCli({
     only: {
       type: 'string',
       value: 'SHAPES',
-      help: 'comma-separated query shapes to time (e.g. "keyword only,nearest + category"); all by default; also "keyword rule" and "category walk", the interleaved before/after comparisons',
+      help: 'comma-separated query shapes to time (e.g. "keyword only,nearest + category"); all by default; also "keyword rule", "category walk" and "api totals", the interleaved comparisons',
     },
     http: {
       type: 'boolean',
@@ -243,6 +243,58 @@ async function categoryWalkRule(
   ]);
 }
 
+/**
+ * What the API's exact totals cost (issue 17): the ranking the API runs (rankServices with
+ * `exactTotal`, the list request's queries before HSDS mapping) against the same page with the
+ * page's capped count, interleaved in the same run, for a list with no point, with a filter,
+ * with a point and with a point and a filter.
+ */
+async function apiTotals(
+  db: Kysely<Database>,
+  base: SearchParams,
+  points: Awaited<ReturnType<typeof queryPoints>>,
+) {
+  const at = (p: (typeof points)[number]) => ({
+    point: { latitude: p.lat, longitude: p.lng },
+    pointState: p.state,
+  });
+  const cases: Array<[string, (p: (typeof points)[number]) => SearchParams]> = [
+    ['no point', () => base],
+    ['no point + category', () => ({ ...base, categories: ['legal-aid'] })],
+    ['no point + free + language', () => ({ ...base, freeOnly: true, language: 'es' })],
+    ['point', (p) => ({ ...base, ...at(p) })],
+    ['point + category', (p) => ({ ...base, ...at(p), categories: ['legal-aid'] })],
+  ];
+  for (const [name, make] of cases) {
+    const samples = points.slice(0, name.startsWith('no point') ? 30 : 200);
+    const timings: Record<'page alone' | 'exact total', number[]> = { 'page alone': [], 'exact total': [] };
+    for (const [i, p] of samples.entries()) {
+      const params = make(p);
+      const t0 = process.hrtime.bigint();
+      await rankServices(db, params);
+      const t1 = process.hrtime.bigint();
+      await rankServices(db, { ...params, exactTotal: true });
+      const t2 = process.hrtime.bigint();
+      if (i >= 3) {
+        timings['page alone'].push(Number(t1 - t0) / 1e6);
+        timings['exact total'].push(Number(t2 - t1) / 1e6);
+      }
+      watchdog.beat();
+    }
+    for (const [variant, values] of Object.entries(timings)) {
+      values.sort((a, b) => a - b);
+      emit({
+        metric: 'api total',
+        query: name,
+        variant,
+        samples: values.length,
+        p50_ms: Math.round(percentile(values, 50) * 100) / 100,
+        p95_ms: Math.round(percentile(values, 95) * 100) / 100,
+      });
+    }
+  }
+}
+
 async function main() {
   const { handle, cleanup } = await open();
   const db = handle.db;
@@ -355,6 +407,7 @@ async function main() {
 
     if (!only || only.includes('keyword rule')) await keywordRule(db, base);
     if (!only || only.includes('category walk')) await categoryWalkRule(db, base, points);
+    if (!only || only.includes('api totals')) await apiTotals(db, base, points);
     if (values['no-api-load']) return;
     const paths = points.slice(0, 200).map((p) => `/api/v1/services?lat=${p.lat}&lng=${p.lng}`);
     const seconds = Number(values.seconds);

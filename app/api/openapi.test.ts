@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
 import { API_PARAMETERS } from '../search/filters';
-import { apiParameterTable, HSDS_QUERY_PARAMETERS, hsdsPathTable, openApiDocument } from './openapi';
+import { apiParameterTable, HSDS_QUERY_PARAMETERS, hsdsPathTable } from './api-doc-tables';
+import { openApiDocument } from './openapi';
 
 const squash = (text: string) => text.replace(/ +/g, ' ').replace(/-+/g, '-').trim();
 

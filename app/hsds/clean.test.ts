@@ -72,9 +72,10 @@ describe('stable ids', () => {
     expect(stableId('other', 'service', 'svc-1')).not.toBe(derived);
   });
 
-  it("matches the migration's md5('term:<taxonomy>:<code>')::uuid ids", () => {
-    // md5('term:haven:legal-aid') computed independently (Python hashlib).
-    expect(havenTermId('haven', 'legal-aid')).toBe('7d0208ce-c830-0d79-41b0-91f27777eb93');
+  it("gives Haven's own terms v5 ids of 'term:<taxonomy>:<code>' in Haven's namespace", () => {
+    // uuid.uuid5(UUID('6f1d2c3a-7b7e-4f1a-9a4e-5c2b8d0e9f11'), 'term:haven:legal-aid'), computed
+    // independently with Python's uuid module.
+    expect(havenTermId('haven', 'legal-aid')).toBe('c96477b1-3873-576a-99e0-79b3e0c80e32');
   });
 });
 

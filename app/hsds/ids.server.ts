@@ -5,26 +5,20 @@
  * so re-importing the same package upserts the same rows instead of duplicating them.
  */
 import { createHash } from 'node:crypto';
+import { parse, v5 } from 'uuid';
 import { isUuid } from '../../db/values';
 
 /** Haven's fixed namespace for name-based ids (never change: ids would all move). */
 const HAVEN_NAMESPACE = '6f1d2c3a-7b7e-4f1a-9a4e-5c2b8d0e9f11';
 
-function formatUuid(bytes: Buffer): string {
-  const hex = bytes.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
+/** Namespaces parsed once: an import derives an id per row. */
+const namespaceBytes = new Map<string, Uint8Array>();
 
-const namespaceBytes = new Map<string, Buffer>();
-
-/** RFC 4122 §4.3 name-based UUID (version 5). */
+/** RFC 4122 §4.3 name-based UUID (version 5): the `uuid` package's, in Haven's namespace. */
 export function uuidV5(name: string, namespace: string = HAVEN_NAMESPACE): string {
   let bytes = namespaceBytes.get(namespace);
-  if (!bytes) namespaceBytes.set(namespace, (bytes = Buffer.from(namespace.replace(/-/g, ''), 'hex')));
-  const hash = createHash('sha1').update(bytes).update(name, 'utf8').digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  return formatUuid(hash);
+  if (!bytes) namespaceBytes.set(namespace, (bytes = parse(namespace)));
+  return v5(name, bytes);
 }
 
 /** The id an imported row gets: its own UUID, or one derived from where it came from. */
@@ -35,15 +29,17 @@ export function stableId(source: string, table: string, sourceId: string): strin
 }
 
 /**
- * The id the migration gives Haven's own taxonomy terms: md5('term:<taxonomy>:<code>')::uuid.
- * Computed here too so mapped category attributes point at the right rows without a query.
+ * The id of Haven's own taxonomy terms: uuidV5('term:<taxonomy>:<code>'), as migration 0181
+ * gave them. Computed here too so mapped category attributes point at the right rows without
+ * a query.
  */
 export function havenTermId(taxonomy: 'haven' | 'haven-population' | 'haven-cost', code: string): string {
-  return formatUuid(createHash('md5').update(`term:${taxonomy}:${code}`).digest());
+  return uuidV5(`term:${taxonomy}:${code}`);
 }
 
+/** The id of one of Haven's own taxonomies: uuidV5('taxonomy:<name>'). */
 export function havenTaxonomyId(taxonomy: string): string {
-  return formatUuid(createHash('md5').update(`taxonomy:${taxonomy}`).digest());
+  return uuidV5(`taxonomy:${taxonomy}`);
 }
 
 /** A short content hash, used to give blank-id rows an id that survives re-import. */

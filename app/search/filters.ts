@@ -7,7 +7,7 @@
  * Everything else is derived from this list: the query-string parsers (./schema.ts), the page's
  * form state, active-filter count and links (./search-url.ts), the form (components/
  * search-form.tsx), the SQL (./filters.server.ts), the OpenAPI parameters and the parameter
- * table in docs/api.md (app/api/openapi.ts). docs/search.md walks through adding a filter.
+ * table in docs/api.md (app/api/openapi-parameters.ts, app/api/api-doc-tables.ts). docs/search.md walks through adding a filter.
  *
  * The page's links are built in the browser from this module, so it imports zod and Kysely as
  * types only: the server-side modules hand `z` and the SQL kit in, and neither library reaches

@@ -15,6 +15,7 @@ import * as correctionsFreshness from './2026_12_01_0121_corrections_freshness';
 import * as referrals from './2026_12_01_0131_referrals';
 import * as shortlists from './2026_12_01_0141_shortlists';
 import * as keywordOrder from './2026_12_01_0171_keyword_order';
+import * as taxonomyUuidV5 from './2026_12_01_0181_taxonomy_uuid_v5';
 import * as searchPointCategory from './2026_12_01_0191_search_point_category';
 import * as deferredSearchPoints from './2026_12_01_0201_deferred_search_points';
 
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0131_referrals': referrals,
   '2026_12_01_0141_shortlists': shortlists,
   '2026_12_01_0171_keyword_order': keywordOrder,
+  '2026_12_01_0181_taxonomy_uuid_v5': taxonomyUuidV5,
   '2026_12_01_0191_search_point_category': searchPointCategory,
   '2026_12_01_0201_deferred_search_points': deferredSearchPoints,
 };

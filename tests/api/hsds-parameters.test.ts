@@ -10,6 +10,7 @@ import { ensureBuild } from '../../scripts/lib/build';
 import { type RunningApp, startTestApp } from '../helpers/app';
 import { describeEachEngine } from '../helpers/db';
 import { zipWithServices } from '../helpers/demo-data';
+import { UUID_V5 } from '../helpers/hsds';
 
 type Item = Record<string, unknown> & { id: string };
 interface Page {
@@ -160,6 +161,12 @@ describeEachEngine('HSDS API parameters and paging (demo data)', (context) => {
       true,
     );
     expect((await ndjsonIds('/taxonomy_terms?format=ndjson')).length).toBe(terms.total_items);
+    // Haven's taxonomy ids are RFC 4122 version 5 UUIDs (issue 17: they were md5 hashes)
+    for (const t of terms.contents) {
+      for (const id of [t.id, t.parent_id, (t.taxonomy_detail as { id: string }).id].filter(Boolean)) {
+        expect(id, String(t.code)).toMatch(UUID_V5);
+      }
+    }
     // every parent id Haven serves is accepted as parent_id, and lists that parent's children
     const parents = [...new Set(terms.contents.map((t) => t.parent_id).filter(Boolean))] as string[];
     expect(parents.length).toBeGreaterThan(1);

@@ -11,6 +11,9 @@ import type { Database } from '../../db/types';
 export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/hsds/${name}`, import.meta.url));
 export const seedDir = fileURLToPath(new URL('../../db/seed', import.meta.url));
 
+/** An RFC 4122 version 5 UUID: version nibble 5, variant bits 10xx (Haven's taxonomy ids). */
+export const UUID_V5 = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
 /** The issues of one file and line (and column), for asserting what happened to a row. */
 export function issuesAt(report: ImportReport, file: string, line: number, column?: string): ImportIssue[] {
   return report.issues.filter(
