@@ -8,6 +8,8 @@ import type { ReactNode } from 'react';
 
 interface CommonProps {
   name: string;
+  /** The control's id; `field-<name>` by default (give one when a page repeats a name). */
+  id?: string;
   label: string;
   error?: string;
   autoComplete?: string;
@@ -29,7 +31,7 @@ export type FieldProps = CommonProps &
 
 export function FormField(props: FieldProps) {
   const { name, label, error, autoComplete, required, hint } = props;
-  const id = `field-${name}`;
+  const id = props.id ?? `field-${name}`;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   const common = {
     id,
