@@ -12,7 +12,7 @@ import {
   ScrollRestoration,
   useRouteLoaderData,
 } from '@remix-run/react';
-import { useRememberResults } from './components/back-to-results';
+import { useRememberResults } from './components/remember-results';
 import { ErrorPage } from './components/error-page';
 import { DiscreetEffects } from './discreet/discreet-effects';
 import { discreetHeadScript } from './discreet/discreet-store';

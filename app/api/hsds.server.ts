@@ -13,6 +13,8 @@ import { PHONE_ORDER_SQL } from '../search/service-facts.server';
 import { publicServiceSql } from '../search/visibility';
 
 const uuids = (ids: string[]) => sql`cast(${ids} as uuid[])`;
+/** `column = any(ids)` in the query builder: one array parameter however many ids. */
+const anyId = (ids: string[]) => sql<string>`any(${uuids(ids)})`;
 type Row = Record<string, unknown>;
 
 function groupBy(rows: Row[], key: string): Map<string, Row[]> {
@@ -190,10 +192,13 @@ export async function hsdsServices(
                ${tiedToConfidentialSql('sal.location_id', null)} as tied
              from service_at_location sal
              where sal.service_id = any(${uuids(ids)}) order by sal.id`.execute(db),
-      sql<Row>`select p.id, p.service_id, p.number, p.extension, p.type, p.description from phone p
-             where p.service_id = any(${uuids(ids)})
-               and not ${tiedToConfidentialSql('p.location_id', 'p.service_at_location_id')}
-             order by ${PHONE_ORDER_SQL}`.execute(db),
+      db
+        .selectFrom('phone as p')
+        .select(['p.id', 'p.service_id', 'p.number', 'p.extension', 'p.type', 'p.description'])
+        .where('p.service_id', '=', anyId(ids))
+        .where(sql<boolean>`not ${tiedToConfidentialSql('p.location_id', 'p.service_at_location_id')}`)
+        .orderBy(PHONE_ORDER_SQL)
+        .execute(),
       sql<Row>`select sc.id, coalesce(sc.service_id, sal.service_id) as owner_id, sc.service_at_location_id,
                sc.valid_from, sc.valid_to, sc.dtstart, sc.timezone, sc.until, sc.count, sc.wkst, sc.freq, sc.interval,
                sc.byday, sc.byweekno, sc.bymonthday, sc.byyearday, sc.description, sc.opens_at::text as opens_at,
@@ -205,23 +210,63 @@ export async function hsdsServices(
                              select x.id from schedule x join service_at_location y on y.id = x.service_at_location_id
                              where y.service_id = any(${uuids(ids)}))
              order by sc.id`.execute(db),
-      sql<Row>`select lg.id, lg.service_id, lg.name, lg.code, lg.note from language lg
-             where lg.service_id = any(${uuids(ids)}) order by lg.code, lg.id`.execute(db),
-      sql<Row>`select sa.id, sa.service_id, sa.name, sa.description, sa.extent, sa.extent_type, sa.uri, sa.coverage,
-               sa.coverage_radius_km, sa.coverage_latitude, sa.coverage_longitude, sa.coverage_states
-             from service_area sa where sa.service_id = any(${uuids(ids)}) order by sa.id`.execute(db),
-      sql<Row>`select co.id, co.service_id, co.valid_from, co.valid_to, co.option, co.currency, co.amount::float8 as amount,
-               co.amount_description from cost_option co where co.service_id = any(${uuids(ids)}) order by co.id`.execute(
-        db,
-      ),
+      db
+        .selectFrom('language as lg')
+        .select(['lg.id', 'lg.service_id', 'lg.name', 'lg.code', 'lg.note'])
+        .where('lg.service_id', '=', anyId(ids))
+        .orderBy('lg.code')
+        .orderBy('lg.id')
+        .execute(),
+      db
+        .selectFrom('service_area as sa')
+        .select([
+          'sa.id',
+          'sa.service_id',
+          'sa.name',
+          'sa.description',
+          'sa.extent',
+          'sa.extent_type',
+          'sa.uri',
+          'sa.coverage',
+          'sa.coverage_radius_km',
+          'sa.coverage_latitude',
+          'sa.coverage_longitude',
+          'sa.coverage_states',
+        ])
+        .where('sa.service_id', '=', anyId(ids))
+        .orderBy('sa.id')
+        .execute(),
+      db
+        .selectFrom('cost_option as co')
+        .select((eb) => [
+          'co.id',
+          'co.service_id',
+          'co.valid_from',
+          'co.valid_to',
+          'co.option',
+          'co.currency',
+          // numeric arrives as text from pg: the API serves a number
+          eb.cast<number | null>('co.amount', 'float8').as('amount'),
+          'co.amount_description',
+        ])
+        .where('co.service_id', '=', anyId(ids))
+        .orderBy('co.id')
+        .execute(),
       hsdsAttributes(db, ids),
       // A contact of a confidential place is that place's: it stays out (the public projection).
-      sql<Row>`select c.id, c.service_id, c.name, c.title, c.department, c.email from contact c
-             where c.service_id = any(${uuids(ids)})
-               and not ${tiedToConfidentialSql('c.location_id', 'c.service_at_location_id')}
-             order by c.id`.execute(db),
-      sql<Row>`select rd.id, rd.service_id, rd.document, rd.uri from required_document rd
-             where rd.service_id = any(${uuids(ids)}) order by rd.id`.execute(db),
+      db
+        .selectFrom('contact as c')
+        .select(['c.id', 'c.service_id', 'c.name', 'c.title', 'c.department', 'c.email'])
+        .where('c.service_id', '=', anyId(ids))
+        .where(sql<boolean>`not ${tiedToConfidentialSql('c.location_id', 'c.service_at_location_id')}`)
+        .orderBy('c.id')
+        .execute(),
+      db
+        .selectFrom('required_document as rd')
+        .select(['rd.id', 'rd.service_id', 'rd.document', 'rd.uri'])
+        .where('rd.service_id', '=', anyId(ids))
+        .orderBy('rd.id')
+        .execute(),
     ]);
   const [locations, organizations] = await Promise.all([
     hsdsLocations(db, [...new Set(links.rows.map((l) => l.location_id as string))]),
@@ -230,13 +275,13 @@ export async function hsdsServices(
   const organizationById = new Map(organizations.map((row) => [row.id, row as Row]));
   const by = {
     links: groupBy(projectTied('service_at_location', links.rows), 'service_id'),
-    phones: groupBy(phones.rows, 'service_id'),
+    phones: groupBy(phones, 'service_id'),
     schedules: groupBy(projectTied('schedule', schedules.rows), 'owner_id'),
-    languages: groupBy(languages.rows, 'service_id'),
-    areas: groupBy(areas.rows, 'service_id'),
-    costs: groupBy(costs.rows, 'service_id'),
-    contacts: groupBy(contacts.rows, 'service_id'),
-    documents: groupBy(documents.rows, 'service_id'),
+    languages: groupBy(languages, 'service_id'),
+    areas: groupBy(areas, 'service_id'),
+    costs: groupBy(costs, 'service_id'),
+    contacts: groupBy(contacts, 'service_id'),
+    documents: groupBy(documents, 'service_id'),
   };
   const byId = new Map(services.rows.map((row) => [row.id as string, row]));
   return ids.flatMap((id) => {

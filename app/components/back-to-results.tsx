@@ -1,28 +1,17 @@
 /**
- * "Back to results": in-app navigations replace the history entry (entry.client.tsx), so the
- * browser's Back button cannot return to the result list; this link does. The last result
- * list is remembered in memory only — never in storage, cookies or history state — so it
- * goes with the tab's page and leaves no trace. Without JavaScript every page is its own
- * history entry and Back works as usual; the link then does not show (nor after a reload).
+ * "Back to results": a link to the result list the visitor last saw (remember-results.ts).
+ * Without JavaScript every page is its own history entry and Back works as usual; the link then
+ * does not show (nor after a reload).
  */
-import { Link, useLocation } from '@remix-run/react';
-import { useEffect } from 'react';
+import { Link } from '@remix-run/react';
 import { listingMessages } from '~/i18n/messages/listing';
 import { translator } from '~/i18n/i18n';
+import { rememberedResults } from './remember-results';
 import { useRootData } from './root-data';
-
-let lastResults: string | null = null;
-
-/** Called once in the root: remembers the result list the visitor last saw. */
-export function useRememberResults(): void {
-  const { pathname, search } = useLocation();
-  useEffect(() => {
-    if (pathname === '/search' && search) lastResults = `${pathname}${search}`;
-  }, [pathname, search]);
-}
 
 export function BackToResults() {
   const { locale } = useRootData();
+  const lastResults = rememberedResults();
   if (!lastResults) return null;
   const t = translator(listingMessages, locale);
   return (

@@ -1,30 +1,68 @@
 /**
- * A labelled input wired for assistive technology: the error is announced with the field
- * (`aria-invalid`, `aria-describedby`). Used by every staff form; a password is never echoed.
+ * A labelled control wired for assistive technology: its hint and error are announced with the
+ * field (`aria-invalid`, `aria-describedby`). An input by default, or a select (its options as
+ * children) or a textarea. Used by every staff form and the public forms; a password is never
+ * echoed.
  */
-export interface FieldProps {
+import type { ReactNode } from 'react';
+
+interface CommonProps {
   name: string;
+  /** The control's id; `field-<name>` by default (give one when a page repeats a name). */
+  id?: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'url' | 'tel';
   error?: string;
-  defaultValue?: string;
   autoComplete?: string;
   required?: boolean;
   hint?: string;
 }
 
-export function FormField({
-  name,
-  label,
-  type = 'text',
-  error,
-  defaultValue,
-  autoComplete,
-  required,
-  hint,
-}: FieldProps) {
-  const id = `field-${name}`;
+export type FieldProps = CommonProps &
+  (
+    | {
+        as?: 'input';
+        type?: 'text' | 'email' | 'password' | 'url' | 'tel';
+        defaultValue?: string;
+        maxLength?: number;
+      }
+    | { as: 'textarea'; defaultValue?: string; maxLength?: number; rows?: number }
+    | { as: 'select'; defaultValue?: string; children: ReactNode }
+  );
+
+export function FormField(props: FieldProps) {
+  const { name, label, error, autoComplete, required, hint } = props;
+  const id = props.id ?? `field-${name}`;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const common = {
+    id,
+    name,
+    autoComplete,
+    required,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': described || undefined,
+  } as const;
+  let control: ReactNode;
+  if (props.as === 'select') {
+    control = (
+      <select {...common} defaultValue={props.defaultValue}>
+        {props.children}
+      </select>
+    );
+  } else if (props.as === 'textarea') {
+    control = (
+      <textarea {...common} rows={props.rows} maxLength={props.maxLength} defaultValue={props.defaultValue} />
+    );
+  } else {
+    const type = props.type ?? 'text';
+    control = (
+      <input
+        {...common}
+        type={type}
+        maxLength={props.maxLength}
+        defaultValue={type === 'password' ? undefined : props.defaultValue}
+      />
+    );
+  }
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -33,16 +71,7 @@ export function FormField({
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        defaultValue={type === 'password' ? undefined : defaultValue}
-        autoComplete={autoComplete}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
-      />
+      {control}
       {error ? (
         <p id={`${id}-error`} className="field-error">
           {error}

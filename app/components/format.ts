@@ -4,7 +4,6 @@
  * never disagrees with the server's HTML.
  */
 import { formatMessages } from '~/i18n/messages/format';
-import { listingMessages } from '~/i18n/messages/listing';
 import { intlLocale, type Locale, translator } from '~/i18n/i18n';
 import { kmToMiles } from '~/search/units';
 
@@ -88,7 +87,7 @@ export function smsHref(number: string, body?: string): string {
 
 /** "18 to 24", "18 and older", "Up to 24" — the service page's and the client-fit search's ages. */
 export function formatAges(min: number | null, max: number | null, locale: Locale): string | null {
-  const t = translator(listingMessages, locale);
+  const t = translator(formatMessages, locale);
   if (min !== null && max !== null) return t('ages', { min, max });
   if (min !== null) return t('agesMin', { min });
   if (max !== null) return t('agesMax', { max });

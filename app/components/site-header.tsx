@@ -4,7 +4,7 @@ import { layoutMessages } from '~/i18n/messages/layout';
 import { translator } from '~/i18n/i18n';
 import { useDiscreet } from '~/discreet/discreet-store';
 import { discreetMessages } from '~/discreet/messages';
-import { savedMessages } from '~/saved/messages';
+import { saveButtonMessages } from '~/saved/button-messages';
 import { HotlineBanner } from './hotline-banner';
 import { LanguageSwitch } from './language-switch';
 import { QuickExit } from './quick-exit';
@@ -14,7 +14,7 @@ export function SiteHeader() {
   const { config, locale } = useRootData();
   const localize = useLocalizeHref();
   const t = translator(layoutMessages, locale);
-  const saved = translator(savedMessages, locale);
+  const saved = translator(saveButtonMessages, locale);
   // Discreet mode (app/discreet): no logo, no site name, the hotline behind a "Help" link.
   const discreet = useDiscreet();
   const neutral = translator(discreetMessages, locale);

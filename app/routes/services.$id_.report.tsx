@@ -10,7 +10,7 @@ import { reportableService, submitCorrection } from '~/corrections/corrections.s
 import { allowReport } from '~/corrections/rate-limit.server';
 import { CORRECTION_KINDS, NOTE_MAX, reportSchema } from '~/corrections/schema';
 import { ErrorPage } from '~/components/error-page';
-import { FormErrorSummary } from '~/components/form-field';
+import { FormErrorSummary, FormField } from '~/components/form-field';
 import { telHref } from '~/components/format';
 import { titleMeta } from '~/components/meta';
 import { useLocalizeHref, useRootData } from '~/components/root-data';
@@ -83,9 +83,6 @@ export default function ReportListing() {
   const errors: FieldErrors = result && !result.sent ? result.errors : {};
   const values = result && !result.sent ? (result.values as Record<string, string>) : {};
   const messages = [errors.kind, errors.note].filter((key) => key !== undefined).map((key) => t(key));
-  const noteDescribedBy = ['field-note-hint', errors.note ? 'field-note-error' : null]
-    .filter(Boolean)
-    .join(' ');
   return (
     <article className="staff-form">
       <h1>{t('reportTitle')}</h1>
@@ -115,27 +112,17 @@ export default function ReportListing() {
             </p>
           ) : null}
         </fieldset>
-        <div className="field">
-          <label htmlFor="field-note">{t('noteLabel')}</label>
-          <p id="field-note-hint" className="muted">
-            {t('noteHint')}
-          </p>
-          <textarea
-            id="field-note"
-            name="note"
-            rows={4}
-            maxLength={NOTE_MAX}
-            defaultValue={values.note ?? ''}
-            autoComplete="off"
-            aria-invalid={errors.note ? true : undefined}
-            aria-describedby={noteDescribedBy}
-          />
-          {errors.note ? (
-            <p id="field-note-error" className="field-error">
-              {t(errors.note)}
-            </p>
-          ) : null}
-        </div>
+        <FormField
+          as="textarea"
+          name="note"
+          label={t('noteLabel')}
+          hint={t('noteHint')}
+          rows={4}
+          maxLength={NOTE_MAX}
+          defaultValue={values.note ?? ''}
+          autoComplete="off"
+          error={errors.note ? t(errors.note) : undefined}
+        />
         {/* The honeypot: not displayed, so people never see or reach it; bots fill it in. */}
         <div hidden>
           <label htmlFor="field-website">{t('honeypotLabel')}</label>

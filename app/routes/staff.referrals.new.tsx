@@ -8,7 +8,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { requireUser, type StaffUser } from '~/accounts/permissions.server';
-import { FormErrorSummary } from '~/components/form-field';
+import { FormErrorSummary, FormField } from '~/components/form-field';
 import { titleMeta } from '~/components/meta';
 import { ReferralErrorBoundary, ReferralNav, useReferralText } from '~/components/referral-parts';
 import { useLocalizeHref, useRootData } from '~/components/root-data';
@@ -130,15 +130,6 @@ export default function NewReferral() {
   const errors: FieldErrors = result?.errors ?? {};
   const values = result?.values;
   const message = (key: string | undefined) => (key ? t(key as Parameters<typeof t>[0]) : undefined);
-  const describedBy = (name: string, hint = false) =>
-    [hint ? `${name}-hint` : null, errors[name] ? `${name}-error` : null].filter(Boolean).join(' ') ||
-    undefined;
-  const fieldError = (name: string) =>
-    errors[name] ? (
-      <p id={`${name}-error`} className="field-error">
-        {message(errors[name])}
-      </p>
-    ) : null;
   return (
     <div>
       <h1>{t('newTitle')}</h1>
@@ -159,93 +150,65 @@ export default function NewReferral() {
           />
           <Form method="post" noValidate className="referral-form">
             {senders.length > 1 ? (
-              <div className="field">
-                <label htmlFor="from_organization">{t('fromOrganization')}</label>
-                <select
-                  id="from_organization"
-                  name="from_organization"
-                  defaultValue={values?.from_organization}
-                  aria-invalid={errors.from_organization ? true : undefined}
-                  aria-describedby={describedBy('from_organization')}
-                >
-                  {senders.map((sender) => (
-                    <option key={sender.id} value={sender.id}>
-                      {sender.name}
-                    </option>
-                  ))}
-                </select>
-                {fieldError('from_organization')}
-              </div>
-            ) : null}
-            <div className="field">
-              <label htmlFor="client_reference">{t('clientReference')}</label>
-              <p id="client_reference-hint" className="muted">
-                {t('clientReferenceHint')}
-              </p>
-              <input
-                id="client_reference"
-                name="client_reference"
-                required
-                autoComplete="off"
-                maxLength={120}
-                defaultValue={values?.client_reference}
-                aria-invalid={errors.client_reference ? true : undefined}
-                aria-describedby={describedBy('client_reference', true)}
-              />
-              {fieldError('client_reference')}
-            </div>
-            <div className="field">
-              <label htmlFor="client_contact">{t('clientContact')}</label>
-              <p id="client_contact-hint" className="muted">
-                {t('clientContactHint')}
-              </p>
-              <input
-                id="client_contact"
-                name="client_contact"
-                autoComplete="off"
-                maxLength={300}
-                defaultValue={values?.client_contact}
-                aria-invalid={errors.client_contact ? true : undefined}
-                aria-describedby={describedBy('client_contact', true)}
-              />
-              {fieldError('client_contact')}
-            </div>
-            <div className="field">
-              <label htmlFor="client_language">{t('clientLanguage')}</label>
-              <select
-                id="client_language"
-                name="client_language"
-                required
-                defaultValue={values?.client_language ?? ''}
-                aria-invalid={errors.client_language ? true : undefined}
-                aria-describedby={describedBy('client_language')}
+              <FormField
+                as="select"
+                name="from_organization"
+                label={t('fromOrganization')}
+                defaultValue={values?.from_organization}
+                error={message(errors.from_organization)}
               >
-                <option value="">{t('chooseLanguage')}</option>
-                {languages.map((language) => (
-                  <option key={language.code} value={language.code}>
-                    {language.name}
+                {senders.map((sender) => (
+                  <option key={sender.id} value={sender.id}>
+                    {sender.name}
                   </option>
                 ))}
-              </select>
-              {fieldError('client_language')}
-            </div>
-            <div className="field">
-              <label htmlFor="notes">{t('notes')}</label>
-              <p id="notes-hint" className="muted">
-                {t('notesHint')}
-              </p>
-              <textarea
-                id="notes"
-                name="notes"
-                rows={4}
-                maxLength={2000}
-                autoComplete="off"
-                defaultValue={values?.notes}
-                aria-invalid={errors.notes ? true : undefined}
-                aria-describedby={describedBy('notes', true)}
-              />
-              {fieldError('notes')}
-            </div>
+              </FormField>
+            ) : null}
+            <FormField
+              name="client_reference"
+              label={t('clientReference')}
+              hint={t('clientReferenceHint')}
+              required
+              autoComplete="off"
+              maxLength={120}
+              defaultValue={values?.client_reference}
+              error={message(errors.client_reference)}
+            />
+            <FormField
+              name="client_contact"
+              label={t('clientContact')}
+              hint={t('clientContactHint')}
+              autoComplete="off"
+              maxLength={300}
+              defaultValue={values?.client_contact}
+              error={message(errors.client_contact)}
+            />
+            <FormField
+              as="select"
+              name="client_language"
+              label={t('clientLanguage')}
+              required
+              defaultValue={values?.client_language ?? ''}
+              error={message(errors.client_language)}
+            >
+              <option value="">{t('chooseLanguage')}</option>
+              {languages.map((language) => (
+                <option key={language.code} value={language.code}>
+                  {language.name}
+                </option>
+              ))}
+            </FormField>
+            <FormField
+              as="textarea"
+              name="notes"
+              label={t('notes')}
+              hint={t('notesHint')}
+              rows={4}
+              maxLength={2000}
+              autoComplete="off"
+              defaultValue={values?.notes}
+              error={message(errors.notes)}
+            />
             <fieldset>
               <legend>{t('consentTitle')}</legend>
               <p id="consent-text">{t('consentText')}</p>
@@ -265,7 +228,11 @@ export default function NewReferral() {
                 />
                 {t('consent')}
               </label>
-              {fieldError('consent')}
+              {errors.consent ? (
+                <p id="consent-error" className="field-error">
+                  {message(errors.consent)}
+                </p>
+              ) : null}
             </fieldset>
             <button type="submit" className="button button-primary">
               {t('send')}

@@ -25,7 +25,8 @@ import {
   verifySecondFactor,
 } from '~/accounts/two-factor.server';
 import { ErrorPage } from '~/components/error-page';
-import { FormErrorSummary, FormField } from '~/components/form-field';
+import { CodeEntryForm } from '~/components/code-entry';
+import { FormErrorSummary } from '~/components/form-field';
 import { titleMeta } from '~/components/meta';
 import { useRootData } from '~/components/root-data';
 import { StaffNav } from '~/components/staff-nav';
@@ -55,22 +56,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type SecurityMessage = 'codeInvalid' | 'codeThrottled' | 'fieldCode' | 'twoFactorRequiredNote';
 
+/** A refused code: the message, and which form sent it (its field shows the message). */
+const refuse = (error: SecurityMessage, status: number, intent: unknown) =>
+  data({ error, codes: null, done: null, intent: typeof intent === 'string' ? intent : null }, status);
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { stages: ['full', 'enrol'] });
-  const parsed = securitySchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: 'fieldCode' as SecurityMessage, codes: null, done: null }, 400);
+  const form = Object.fromEntries(await request.formData());
+  const parsed = securitySchema.safeParse(form);
+  if (!parsed.success) return refuse('fieldCode', 400, form.intent);
   const key = totpKey(context.config.SESSION_SECRET);
   const { intent, code } = parsed.data;
   if (intent === 'enable') {
     const codes = await confirmEnrolment(context.db, key, { accountId: user.id, code });
-    if (!codes) return data({ error: 'codeInvalid' as SecurityMessage, codes: null, done: null }, 400);
+    if (!codes) return refuse('codeInvalid', 400, intent);
     await setSessionStage(context.db, user.sessionId, 'enrol');
-    return { error: null, codes, done: 'twoFactorEnabled' as const };
+    return { error: null, codes, done: 'twoFactorEnabled' as const, intent };
   }
   if (intent === 'continue') {
     const state = await twoFactorState(context.db, user.id);
-    if (!state.enabled)
-      return data({ error: 'codeInvalid' as SecurityMessage, codes: null, done: null }, 400);
+    if (!state.enabled) return refuse('codeInvalid', 400, intent);
     // A privilege change: the session gets a new id (and a forced set-up becomes a full session).
     const { setCookie } = await rotateSession(context.db, context.config, {
       sessionId: user.sessionId,
@@ -80,24 +85,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (user.stage !== 'full') throw data('Forbidden', { status: 403 });
   const state = await twoFactorState(context.db, user.id);
-  if (!state.enabled) return data({ error: 'codeInvalid' as SecurityMessage, codes: null, done: null }, 400);
-  if (intent === 'disable' && state.required)
-    return data({ error: 'twoFactorRequiredNote' as SecurityMessage, codes: null, done: null }, 403);
+  if (!state.enabled) return refuse('codeInvalid', 400, intent);
+  if (intent === 'disable' && state.required) return refuse('twoFactorRequiredNote', 403, intent);
   const check = await verifySecondFactor(context.db, key, {
     accountId: user.id,
     code,
     throttleKeys: secondFactorThrottleKeys(user.id, context.clientAddress, serverSecret(context.config)),
   });
   if (!check.ok) {
-    const error: SecurityMessage = check.reason === 'throttled' ? 'codeThrottled' : 'codeInvalid';
-    return data({ error, codes: null, done: null }, check.reason === 'throttled' ? 429 : 400);
+    const throttled = check.reason === 'throttled';
+    return refuse(throttled ? 'codeThrottled' : 'codeInvalid', throttled ? 429 : 400, intent);
   }
   if (intent === 'regenerate') {
     const codes = await regenerateRecoveryCodes(context.db, user.id);
-    return { error: null, codes, done: 'recoveryRegenerated' as const };
+    return { error: null, codes, done: 'recoveryRegenerated' as const, intent };
   }
   await disableTwoFactor(context.db, user.id);
-  return { error: null, codes: null, done: 'twoFactorDisabled' as const };
+  return { error: null, codes: null, done: 'twoFactorDisabled' as const, intent };
 }
 
 export default function Security() {
@@ -107,6 +111,8 @@ export default function Security() {
   const { locale } = useRootData();
   const t = translator(staffMessages, locale);
   const error = result?.error ? t(result.error) : undefined;
+  /** The error at the field of the form that was sent (all of them name their field `code`). */
+  const errorFor = (intent: string) => (result?.intent === intent ? error : undefined);
 
   if (result?.codes) {
     return (
@@ -155,19 +161,13 @@ export default function Security() {
             </li>
             <li>{t('setupStepCode')}</li>
           </ol>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="enable" />
-            <FormField
-              name="code"
-              label={t('twoFactorCode')}
-              autoComplete="one-time-code"
-              error={error}
-              required
-            />
-            <button type="submit" className="button button-primary">
-              {t('setupSubmit')}
-            </button>
-          </Form>
+          <CodeEntryForm
+            hidden={{ intent: 'enable' }}
+            label={t('twoFactorCode')}
+            error={errorFor('enable')}
+            submit={t('setupSubmit')}
+            primary
+          />
           {forced ? (
             <Form method="post" action="/staff/sign-out">
               <button type="submit" className="button">
@@ -188,34 +188,25 @@ export default function Security() {
             </Form>
           ) : null}
           <h2>{t('regenerateTitle')}</h2>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="regenerate" />
-            <FormField
-              name="code"
-              label={t('twoFactorCode')}
-              autoComplete="one-time-code"
-              error={error}
-              required
-            />
-            <button type="submit" className="button">
-              {t('regenerateSubmit')}
-            </button>
-          </Form>
+          <CodeEntryForm
+            id="regenerate-code"
+            hidden={{ intent: 'regenerate' }}
+            label={t('twoFactorCode')}
+            error={errorFor('regenerate')}
+            submit={t('regenerateSubmit')}
+          />
           {state.required ? (
             <p className="muted">{t('twoFactorRequiredNote')}</p>
           ) : (
             <>
               <h2>{t('disableTitle')}</h2>
-              <Form method="post" noValidate>
-                <input type="hidden" name="intent" value="disable" />
-                <div className="field">
-                  <label htmlFor="disable-code">{t('twoFactorCode')}</label>
-                  <input id="disable-code" name="code" autoComplete="one-time-code" required />
-                </div>
-                <button type="submit" className="button">
-                  {t('disableSubmit')}
-                </button>
-              </Form>
+              <CodeEntryForm
+                id="disable-code"
+                hidden={{ intent: 'disable' }}
+                label={t('twoFactorCode')}
+                error={errorFor('disable')}
+                submit={t('disableSubmit')}
+              />
             </>
           )}
         </>

@@ -11,7 +11,8 @@ import { rotateSession, serverSecret } from '~/accounts/session.server';
 import { secondFactorThrottleKeys } from '~/accounts/throttle.server';
 import { totpKey, verifySecondFactor } from '~/accounts/two-factor.server';
 import { ErrorPage } from '~/components/error-page';
-import { FormErrorSummary, FormField } from '~/components/form-field';
+import { CodeEntryForm } from '~/components/code-entry';
+import { FormErrorSummary } from '~/components/form-field';
 import { titleMeta } from '~/components/meta';
 import { useRootData } from '~/components/root-data';
 import { staffMessages } from '~/i18n/messages/staff';
@@ -63,20 +64,15 @@ export default function TwoFactorStep() {
       <h1>{t('twoFactorTitle')}</h1>
       <p>{t('twoFactorIntro')}</p>
       <FormErrorSummary title={t('errorList')} messages={error ? [error] : []} />
-      <Form method="post" noValidate>
-        <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/staff'} />
-        <FormField
-          name="code"
-          label={t('twoFactorCode')}
-          hint={t('twoFactorCodeHint')}
-          autoComplete="one-time-code"
-          error={error}
-          required
-        />
-        <button type="submit" className="button button-primary" disabled={navigation.state === 'submitting'}>
-          {t('twoFactorSubmit')}
-        </button>
-      </Form>
+      <CodeEntryForm
+        hidden={{ redirectTo: params.get('redirectTo') ?? '/staff' }}
+        label={t('twoFactorCode')}
+        hint={t('twoFactorCodeHint')}
+        error={error}
+        submit={t('twoFactorSubmit')}
+        primary
+        submitting={navigation.state === 'submitting'}
+      />
       <Form method="post" action="/staff/sign-out">
         <button type="submit" className="button">
           {t('signOut')}

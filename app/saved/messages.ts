@@ -1,12 +1,8 @@
 import { defineMessages } from '~/i18n/i18n';
 
-/** Strings of saved services: the Save button, the /saved page and the offline note. */
+/** Strings of the /saved page, its offline note and the safety page's section. */
 export const savedMessages = defineMessages({
   en: {
-    save: 'Save',
-    saveLabel: 'Save {name}',
-    saved: 'Saved · Remove',
-    savedLabel: 'Saved · Remove {name}',
     title: 'Saved services',
     intro:
       'Services you save are kept on this device only — nothing is sent to us — and their pages open even without signal.',
@@ -18,17 +14,12 @@ export const savedMessages = defineMessages({
     remove: 'Remove {name}',
     offeredBy: 'Offered by {name}',
     needsScript: 'Saved services need JavaScript: they are kept by your browser, not by us.',
-    navSaved: 'Saved',
     safetyTitle: 'Saved services are visible on this device',
     safetyText:
       'Services you save are kept in this browser so they open without signal. Anyone who holds this phone or computer can see them — on the Saved page, or in the browser’s site data. Remove them when you are done.',
     safetyLink: 'See or remove saved services',
   },
   es: {
-    save: 'Guardar',
-    saveLabel: 'Guardar {name}',
-    saved: 'Guardado · Quitar',
-    savedLabel: 'Guardado · Quitar {name}',
     title: 'Servicios guardados',
     intro:
       'Los servicios que guarde se quedan solo en este dispositivo —no nos llega nada— y sus páginas se abren aun sin señal.',
@@ -40,7 +31,6 @@ export const savedMessages = defineMessages({
     remove: 'Quitar {name}',
     offeredBy: 'Ofrecido por {name}',
     needsScript: 'Los servicios guardados necesitan JavaScript: los guarda su navegador, no nosotros.',
-    navSaved: 'Guardados',
     safetyTitle: 'Los servicios guardados se ven en este dispositivo',
     safetyText:
       'Los servicios que guarde se quedan en este navegador para abrirse sin señal. Cualquier persona que tenga este teléfono o computadora puede verlos, en la página Guardados o en los datos de sitios del navegador. Quítelos cuando termine.',

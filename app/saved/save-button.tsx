@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import type { Locale } from '~/i18n/i18n';
 import { translator } from '~/i18n/i18n';
-import { savedMessages } from './messages';
+import { saveButtonMessages } from './button-messages';
 import { registerServiceWorker } from './offline';
 import { removeSaved, saveService, useSavedServices } from './saved-store';
 
@@ -21,7 +21,7 @@ export function SaveButton({
   organization: string;
   locale: Locale;
 }) {
-  const t = translator(savedMessages, locale);
+  const t = translator(saveButtonMessages, locale);
   const saved = useSavedServices().some((entry) => entry.id === id);
   useEffect(registerServiceWorker, []);
   return (

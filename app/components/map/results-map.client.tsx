@@ -11,10 +11,16 @@
  * the page's referrer policy (same-origin, set in root.tsx and by helmet: no Referer leaves the
  * site).
  */
+import {
+  createElementObject,
+  createLayerComponent,
+  extendContext,
+  type LayerProps,
+} from '@react-leaflet/core';
 import L from 'leaflet';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import 'leaflet.markercluster';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Circle, MapContainer, Marker, ScaleControl, ZoomControl, useMap } from 'react-leaflet';
-import MarkerClusterGroupImport from 'react-leaflet-cluster';
 import { translator, type Locale, type Translate } from '~/i18n/i18n';
 import { BASEMAP_ATTRIBUTION } from './basemap';
 import { createBasemapLayer } from './basemap-layer.client';
@@ -50,16 +56,34 @@ export function loadMapStylesheet(): Promise<void> {
   return stylesheet;
 }
 
-// react-leaflet-cluster is CommonJS with `exports.default`; in a `"type": "module"` package
-// esbuild hands us the whole exports object as the default import.
-const MarkerClusterGroup =
-  (MarkerClusterGroupImport as unknown as { default?: typeof MarkerClusterGroupImport }).default ??
-  MarkerClusterGroupImport;
-
 /** What we use of L.MarkerClusterGroup (leaflet.markercluster ships no types here). */
 interface ClusterGroup extends L.FeatureGroup {
   zoomToShowLayer(layer: L.Marker, callback?: () => void): void;
 }
+interface ClusterOptions {
+  chunkedLoading: boolean;
+  maxClusterRadius: number;
+  showCoverageOnHover: boolean;
+  spiderfyOnMaxZoom: boolean;
+  animate: boolean;
+  iconCreateFunction: (cluster: Cluster) => L.DivIcon;
+}
+/** `import 'leaflet.markercluster'` adds the group's factory to Leaflet's namespace. */
+const leafletWithClusters = L as typeof L & { markerClusterGroup(options: ClusterOptions): ClusterGroup };
+
+/**
+ * A leaflet.markercluster group as a react-leaflet layer whose children (markers) join the
+ * group. Its options are read once, at creation. (Written here rather than taken from
+ * react-leaflet-cluster, whose module also sets Leaflet's default marker images and pulls
+ * their URLs and its stylesheets into the map chunk; we draw inline-SVG icons.)
+ */
+const MarkerClusterGroup = createLayerComponent<
+  ClusterGroup,
+  LayerProps & ClusterOptions & { children: ReactNode }
+>(({ children: _children, ...options }, context) => {
+  const group = leafletWithClusters.markerClusterGroup(options);
+  return createElementObject(group, extendContext(context, { layerContainer: group }));
+});
 interface Cluster {
   getChildCount(): number;
 }
@@ -210,7 +234,7 @@ function ClusteredMarkers({
 
   return (
     <MarkerClusterGroup
-      ref={groupRef as never}
+      ref={groupRef}
       chunkedLoading
       maxClusterRadius={48}
       showCoverageOnHover={false}

@@ -1,4 +1,4 @@
-/** Distances, "verified N days ago" and clock times (app/components/format.ts). */
+/** Distances, "verified N days ago", clock times and age ranges (app/components/format.ts). */
 import { defineMessages } from '../i18n';
 
 export const formatMessages = defineMessages({
@@ -12,6 +12,9 @@ export const formatMessages = defineMessages({
     am: 'AM',
     pm: 'PM',
     timeRange: '{opens} – {closes}',
+    ages: 'Ages {min} to {max}',
+    agesMin: 'Ages {min} and up',
+    agesMax: 'Up to age {max}',
   },
   es: {
     distanceMiles: '{distance} mi',
@@ -23,5 +26,8 @@ export const formatMessages = defineMessages({
     am: 'a. m.',
     pm: 'p. m.',
     timeRange: '{opens} – {closes}',
+    ages: 'De {min} a {max} años',
+    agesMin: 'Desde {min} años',
+    agesMax: 'Hasta {max} años',
   },
 });
