@@ -52,6 +52,8 @@ const foreignKeys = [
 ] as const;
 
 /** Rewrites each old id to its new one everywhere Haven stores a taxonomy or term id. */
+const TRIGGERED_TABLES = ['taxonomy_term', 'attribute'];
+
 async function rewrite(db: Kysely<any>, pairs: Array<[old: string, replacement: string]>): Promise<void> {
   if (pairs.length === 0) return;
   await sql`create temporary table haven_id_map (old uuid primary key, new uuid not null) on commit drop`.execute(
@@ -76,6 +78,12 @@ async function rewrite(db: Kysely<any>, pairs: Array<[old: string, replacement: 
 
   for (const [table, name] of foreignKeys)
     await sql.raw(`alter table ${table} drop constraint ${name}`).execute(db);
+  // An id carries no meaning for search: search_point and the search text read the terms' codes
+  // and names. The only user triggers on these tables are search_point's (migration 0006), so
+  // they are held off while ids move; otherwise, at 1M services, the attribute update alone
+  // rebuilds every search point (minutes, and search_point loses its clustered order).
+  for (const table of TRIGGERED_TABLES)
+    await sql.raw(`alter table ${table} disable trigger user`).execute(db);
   const remapColumn = (table: string, column: string, where = sql``) =>
     sql`update ${sql.table(table)} set ${sql.ref(column)} = m.new from haven_id_map m
         where ${sql.ref(`${table}.${column}`)} = m.old ${where}`.execute(db);
@@ -91,6 +99,7 @@ async function rewrite(db: Kysely<any>, pairs: Array<[old: string, replacement: 
     'row_id',
     sql`and import_source_row.table_name in ('taxonomy', 'taxonomy_term')`,
   );
+  for (const table of TRIGGERED_TABLES) await sql.raw(`alter table ${table} enable trigger user`).execute(db);
   for (const [table, name, definition] of foreignKeys) {
     await sql.raw(`alter table ${table} add constraint ${name} ${definition}`).execute(db);
   }
