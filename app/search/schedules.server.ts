@@ -9,25 +9,18 @@ import { type Kysely, sql } from 'kysely';
 import { prepared } from '../../db/prepared';
 import type { Database } from '../../db/types';
 import { stateTimeZone } from '../geo/us-states';
-import { type ScheduleInput, scheduleInput } from './hours';
+import { type ScheduleColumns, type ScheduleInput, scheduleInput } from './hours';
 
 export interface HoursSource {
   schedules: ScheduleInput[];
   fallbackZone: string | null;
 }
 
-interface ScheduleRow {
+interface ScheduleRow extends ScheduleColumns {
   service_id: string | null;
   location_id: string | null;
   sal_service_id: string | null;
   sal_location_id: string | null;
-  freq: string | null;
-  byday: string | null;
-  opens_at: string | null;
-  closes_at: string | null;
-  valid_from: string | null;
-  valid_to: string | null;
-  timezone_name: string | null;
 }
 
 /** Hours inputs per service id, for the given (service, shown location) pairs. */
