@@ -60,7 +60,9 @@ describeEachEngine('prepared statements', (context) => {
       const point = { latitude: 29.76, longitude: -95.37 };
       await nearbyPage(handle.db, point, 40, sql<boolean>`true`, { limit: 20, offset: 0 }, 40);
       const statements = await named(handle.db);
-      expect(statements.map((s) => s.statement).join('\n')).toContain('from search_point sp order by');
+      // Whitespace as written varies (the category walk puts its condition on its own line).
+      const text = statements.map((s) => s.statement.replace(/\s+/g, ' ')).join('\n');
+      expect(text).toContain('from search_point sp order by');
     } finally {
       await handle.close();
     }
