@@ -7,14 +7,14 @@
  * public_area_label, coverage*; plus distance_km on search results.
  */
 import { type Kysely, sql } from 'kysely';
+import { uuidArray } from '../../db/values';
 import type { Database } from '../../db/types';
 import { loadPublicPlaces, publicTiedRow, tiedToConfidentialSql } from '../locations/public-location.server';
 import { PHONE_ORDER_SQL } from '../search/service-facts.server';
 import { publicServiceSql } from '../search/visibility';
 
-const uuids = (ids: string[]) => sql`cast(${ids} as uuid[])`;
 /** `column = any(ids)` in the query builder: one array parameter however many ids. */
-const anyId = (ids: string[]) => sql<string>`any(${uuids(ids)})`;
+const anyId = (ids: string[]) => sql<string>`any(${uuidArray(ids)})`;
 type Row = Record<string, unknown>;
 
 function groupBy(rows: Row[], key: string): Map<string, Row[]> {
@@ -154,7 +154,7 @@ async function hsdsAttributes(db: Kysely<Database>, ids: string[]): Promise<Map<
            x.id as taxonomy_id, x.name as taxonomy_name, x.description as taxonomy_description, x.uri as taxonomy_uri,
            x.version as taxonomy_version
     from attribute a join taxonomy_term t on t.id = a.taxonomy_term_id left join taxonomy x on x.id = t.taxonomy_id
-    where a.link_entity = 'service' and a.link_id = any(${uuids(ids)})
+    where a.link_entity = 'service' and a.link_id = any(${uuidArray(ids)})
     order by t.taxonomy, t.code`.execute(db);
   const mapped = result.rows.map((r) => ({
     service_id: r.link_id,
@@ -187,11 +187,11 @@ export async function hsdsServices(
                s.assurer_email, s.licenses, s.alert, greatest(s.last_modified, s.updated_at) as last_modified,
                s.delivery, s.last_verified_at
              from service s join organization o on o.id = s.organization_id
-             where s.id = any(${uuids(ids)}) and ${publicServiceSql}`.execute(db),
+             where s.id = any(${uuidArray(ids)}) and ${publicServiceSql}`.execute(db),
       sql<Row>`select sal.id, sal.service_id, sal.location_id, sal.description,
                ${tiedToConfidentialSql('sal.location_id', null)} as tied
              from service_at_location sal
-             where sal.service_id = any(${uuids(ids)}) order by sal.id`.execute(db),
+             where sal.service_id = any(${uuidArray(ids)}) order by sal.id`.execute(db),
       db
         .selectFrom('phone as p')
         .select(['p.id', 'p.service_id', 'p.number', 'p.extension', 'p.type', 'p.description'])
@@ -205,10 +205,10 @@ export async function hsdsServices(
                sc.closes_at::text as closes_at, sc.schedule_link, sc.attending_type, sc.notes, sc.timezone_name,
                ${tiedToConfidentialSql('sc.location_id', 'sc.service_at_location_id')} as tied
              from schedule sc left join service_at_location sal on sal.id = sc.service_at_location_id
-             where sc.id in (select x.id from schedule x where x.service_id = any(${uuids(ids)})
+             where sc.id in (select x.id from schedule x where x.service_id = any(${uuidArray(ids)})
                              union all
                              select x.id from schedule x join service_at_location y on y.id = x.service_at_location_id
-                             where y.service_id = any(${uuids(ids)}))
+                             where y.service_id = any(${uuidArray(ids)}))
              order by sc.id`.execute(db),
       db
         .selectFrom('language as lg')

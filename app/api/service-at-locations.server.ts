@@ -6,6 +6,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types';
+import { uuidArray } from '../../db/values';
 import { publicTiedRow, tiedToConfidentialSql } from '../locations/public-location.server';
 import { allOf, filterConditions, keywordQuery, visible } from '../search/filters.server';
 import { earthPoint, withinRadius } from '../search/nearby.server';
@@ -75,7 +76,7 @@ async function hsdsServiceAtLocations(db: Kysely<Database>, ids: string[], full:
   const links = await sql<Row>`
     select sal.id, sal.service_id, sal.location_id, sal.description,
            ${tiedToConfidentialSql('sal.location_id', null)} as tied
-    from service_at_location sal where sal.id = any(cast(${ids} as uuid[]))`.execute(db);
+    from service_at_location sal where sal.id = any(${uuidArray(ids)})`.execute(db);
   const [locations, services] = await Promise.all([
     full
       ? hsdsLocations(db, [...new Set(links.rows.map((l) => l.location_id as string))])

@@ -7,15 +7,13 @@
 import { type Kysely, sql } from 'kysely';
 import { prepared } from '../../db/prepared';
 import type { Database, DeliveryMode } from '../../db/types';
-import { toIso } from '../../db/values';
+import { toIso, uuidArray } from '../../db/values';
 import { loadPublicPlaces, resultLocation } from '../locations/public-location.server';
 import type { Candidate } from './nearby.server';
 import { serviceFacts } from './service-facts.server';
 import { summarize } from './summary';
 import { TAXONOMY } from './taxonomy';
 import type { SearchResultItem } from './types';
-
-const uuids = (ids: Array<string | null>) => sql`cast(${ids} as uuid[])`;
 
 /** A shown candidate's service and organization details. */
 interface DetailRow {
@@ -60,7 +58,7 @@ export async function hydrate(
               or exists (select 1 from cost_option co where co.service_id = s.id and co.amount = 0)) as free,
              array(select distinct lg.code from language lg
                    where lg.service_id = s.id and lg.code is not null order by lg.code) as languages
-      from unnest(${uuids(ids)}) with ordinality as c(service_id, n)
+      from unnest(${uuidArray(ids)}) with ordinality as c(service_id, n)
       join service s on s.id = c.service_id
       join organization o on o.id = s.organization_id
       order by c.n`).execute(db),

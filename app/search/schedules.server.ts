@@ -8,6 +8,7 @@
 import { type Kysely, sql } from 'kysely';
 import { prepared } from '../../db/prepared';
 import type { Database } from '../../db/types';
+import { uuidArray } from '../../db/values';
 import { stateTimeZone } from '../geo/us-states';
 import { type ScheduleColumns, type ScheduleInput, scheduleInput } from './hours';
 
@@ -40,17 +41,17 @@ export async function hoursSources(
       from schedule sc left join service_at_location sal on sal.id = sc.service_at_location_id
       -- one index-friendly branch per way a schedule can be attached (an OR across columns would scan)
       where sc.id in (
-        select x.id from schedule x where x.service_id = any(cast(${serviceIds} as uuid[]))
+        select x.id from schedule x where x.service_id = any(${uuidArray(serviceIds)})
         union all
-        select x.id from schedule x where x.location_id = any(cast(${locationIds} as uuid[]))
+        select x.id from schedule x where x.location_id = any(${uuidArray(locationIds)})
         union all
         select x.id from schedule x join service_at_location y on y.id = x.service_at_location_id
-        where y.service_id = any(cast(${serviceIds} as uuid[])))
+        where y.service_id = any(${uuidArray(serviceIds)}))
       order by sc.opens_at nulls last`).execute(db),
     prepared(sql<{ id: string; public_longitude: number | null; state: string | null }>`
       select l.id, l.public_longitude,
              (select a.state_province from address a where a.location_id = l.id order by a.id limit 1) as state
-      from location l where l.id = any(cast(${locationIds} as uuid[]))`).execute(db),
+      from location l where l.id = any(${uuidArray(locationIds)})`).execute(db),
   ]);
   const zoneOf = new Map(
     zones.rows.map((row) => [

@@ -11,13 +11,12 @@
  *   within a tier voice first, then by id. The first one is "the" phone (card, Call button).
  */
 import { type Kysely, sql } from 'kysely';
+import { uuidArray } from '../../db/values';
 import { prepared } from '../../db/prepared';
 import type { Database } from '../../db/types';
 import { tiedToConfidentialSql } from '../locations/public-location.server';
 import { weeklyHours, type WeeklyHours } from './hours';
 import { hoursSources } from './schedules.server';
-
-const uuids = (ids: Array<string | null>) => sql`cast(${ids} as uuid[])`;
 
 /** Phone order within a tier, over a phone aliased `p`. */
 export const PHONE_ORDER_SQL = sql`(p.type = 'voice') desc nulls last, p.id`;
@@ -51,7 +50,7 @@ async function defaultLocations(db: Kysely<Database>, serviceIds: string[]): Pro
     .innerJoin('location as l', 'l.id', 'sal.location_id')
     .distinctOn('sal.service_id')
     .select(['sal.service_id', 'l.id as location_id'])
-    .where(sql<boolean>`sal.service_id = any(${uuids(serviceIds)})`)
+    .where(sql<boolean>`sal.service_id = any(${uuidArray(serviceIds)})`)
     .where('l.location_type', '<>', 'virtual')
     .orderBy('sal.service_id')
     .orderBy(sql`l.public_latitude is null`)
@@ -70,7 +69,7 @@ async function shownPhones(
   if (pairs.length === 0) return phones;
   const result = await prepared(sql<ShownPhone & { service_id: string; tier: number }>`
     select c.service_id, p.tier, p.number, p.extension, p.type, p.description
-    from unnest(${uuids(pairs.map((p) => p.serviceId))}, ${uuids(pairs.map((p) => p.locationId))})
+    from unnest(${uuidArray(pairs.map((p) => p.serviceId))}, ${uuidArray(pairs.map((p) => p.locationId))})
          as c(service_id, location_id)
     join service s on s.id = c.service_id
     cross join lateral (
