@@ -59,13 +59,16 @@ export const CONSENT_VERSION = '2026-12-01';
 
 const text = (max: number) => z.string().trim().max(max, `tooLong`);
 
+/** The longest each free-text field of a referral may be: the schema's rule and the form's maxLength. */
+export const REFERRAL_TEXT_MAX = { client_reference: 120, client_contact: 300, notes: 2000 } as const;
+
 export const sendReferralSchema = z.object({
   service: z.string().uuid('serviceMissing'),
   from_organization: z.string().uuid('fromOrganizationMissing').optional(),
-  client_reference: text(120).min(1, 'clientReferenceRequired'),
-  client_contact: text(300).optional().default(''),
+  client_reference: text(REFERRAL_TEXT_MAX.client_reference).min(1, 'clientReferenceRequired'),
+  client_contact: text(REFERRAL_TEXT_MAX.client_contact).optional().default(''),
   client_language: z.enum(CLIENT_LANGUAGES, 'clientLanguageRequired'),
-  notes: text(2000).optional().default(''),
+  notes: text(REFERRAL_TEXT_MAX.notes).optional().default(''),
   consent: z.literal('on', 'consentRequired'),
 });
 export type SendReferralInput = z.infer<typeof sendReferralSchema>;

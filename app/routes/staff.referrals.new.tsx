@@ -23,7 +23,7 @@ import {
   sendingMemberships,
   sendReferral,
 } from '~/referrals/referrals.server';
-import { CLIENT_LANGUAGES, sendReferralSchema } from '~/referrals/schema';
+import { CLIENT_LANGUAGES, REFERRAL_TEXT_MAX, sendReferralSchema } from '~/referrals/schema';
 
 const serviceParam = z.object({ service: z.string().uuid() });
 
@@ -170,7 +170,7 @@ export default function NewReferral() {
               hint={t('clientReferenceHint')}
               required
               autoComplete="off"
-              maxLength={120}
+              maxLength={REFERRAL_TEXT_MAX.client_reference}
               defaultValue={values?.client_reference}
               error={message(errors.client_reference)}
             />
@@ -179,7 +179,7 @@ export default function NewReferral() {
               label={t('clientContact')}
               hint={t('clientContactHint')}
               autoComplete="off"
-              maxLength={300}
+              maxLength={REFERRAL_TEXT_MAX.client_contact}
               defaultValue={values?.client_contact}
               error={message(errors.client_contact)}
             />
@@ -204,7 +204,7 @@ export default function NewReferral() {
               label={t('notes')}
               hint={t('notesHint')}
               rows={4}
-              maxLength={2000}
+              maxLength={REFERRAL_TEXT_MAX.notes}
               autoComplete="off"
               defaultValue={values?.notes}
               error={message(errors.notes)}
